@@ -1,0 +1,107 @@
+// Builds the Fastify instance from its parts in one place. Tests call buildApp() and inject()
+// requests without opening a port; `gridwork serve` calls it and listens.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { newId } from '@gridwork/core';
+import { installSessionGuard } from './platform/auth.js';
+import type { AppContext } from './platform/context.js';
+import { createRouteIndex, installErrorHandling, installLocale, sendError } from './platform/errors.js';
+import { SERVER_VERSION } from './platform/version.js';
+import { registerWebApps } from './platform/web-apps.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+
+export interface BuildOptions {
+  /** Pino options; tests pass false. */
+  readonly logger?: boolean;
+}
+
+/** Request fields that may be logged: no query string (it can hold names or ID numbers), no cookies. */
+function requestSummary(request: { method: string; url: string; id: string }) {
+  return { method: request.method, path: request.url.split('?')[0], id: request.id };
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: {
+              paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
+            serializers: { req: requestSummary },
+          },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => newId(),
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  });
+
+  installLocale(app, config.locale);
+  installErrorHandling(app, config.bodyLimitBytes);
+  const allowedMethods = createRouteIndex(app);
+
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    if (!reply.hasHeader('X-Frame-Options')) reply.header('X-Frame-Options', 'DENY');
+    done(null, payload);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '城乡网格化管理服务信息平台 API',
+        description:
+          'Grid management platform API. Errors answer `{ "error": { "code", "message", "details" } }` with the message in the locale of Accept-Language (zh-CN by default, en-US).',
+        version: SERVER_VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gw_session' } } },
+      tags: [
+        { name: 'platform', description: '平台 Platform' },
+        { name: 'auth', description: '登录与会话 Sign-in and sessions' },
+      ],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const auth = createAuthService(ctx);
+  installSessionGuard(app, auth);
+  registerHealthRoutes(app, ctx.db, SERVER_VERSION);
+  registerAuthRoutes(app, auth, { secure: config.secureCookies, absoluteHours: config.sessionAbsoluteHours });
+
+  const spaFallback = await registerWebApps(app, [
+    { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },
+    { prefix: '/', dir: config.consoleDir, title: '城乡网格化管理服务信息平台' },
+  ]);
+
+  app.setNotFoundHandler((request, reply) => {
+    const page = spaFallback(request, reply);
+    if (page) return page;
+    const methods = allowedMethods(request.url);
+    if (methods.length > 0 && !methods.includes(request.method)) {
+      reply.header('Allow', methods.join(', '));
+      return sendError(reply, request.locale, 'METHOD_NOT_ALLOWED', {
+        method: request.method,
+        allowed: methods,
+      });
+    }
+    return sendError(reply, request.locale, 'ROUTE_NOT_FOUND', {
+      method: request.method,
+      url: request.url.split('?')[0] ?? '',
+    });
+  });
+
+  return app;
+}

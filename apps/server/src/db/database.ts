@@ -1,0 +1,125 @@
+// One Kysely instance over either embedded SQLite (the default, for a township office PC) or
+// PostgreSQL (DATABASE_URL=postgres://…, for a county or a province). Everything above this file
+// is written once for both.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { AppConfig, DatabaseKind } from '../platform/config.js';
+import type { Database } from './schema.js';
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** The raw SQLite handle, for the online backup; null on PostgreSQL. */
+  readonly sqlite: BetterSqlite3.Database | null;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/**
+ * SQLite pragmas decided in ARCHITECTURE.md: WAL with synchronous=FULL so that an acknowledged
+ * commit survives a power cut in a township office, foreign keys on, deleted personal data
+ * zeroed on disk, and a busy timeout instead of immediate SQLITE_BUSY errors.
+ */
+export const SQLITE_PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'secure_delete = ON',
+  'busy_timeout = 5000',
+] as const;
+
+function ensureWritableDirectory(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    const probe = path.join(dir, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (cause) {
+    throw new DatabaseUnavailableError(
+      `数据目录不可写 / the data directory is not writable: ${dir} (set GRIDWORK_DATA_DIR to a writable folder)`,
+      { cause },
+    );
+  }
+}
+
+export function openSqlite(file: string): Db {
+  ensureWritableDirectory(path.dirname(file));
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file);
+  } catch (cause) {
+    throw new DatabaseUnavailableError(`无法打开 SQLite 数据库 / cannot open the SQLite database ${file}`, {
+      cause,
+    });
+  }
+  for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    kind: 'sqlite',
+    sqlite,
+    close: () => kysely.destroy(),
+  };
+}
+
+function describePostgresTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+export async function openPostgres(url: string, poolSize: number, schema = 'public'): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    options: `-c search_path=${schema}`,
+    // COUNT(*) and other bigints come back as numbers; counts in this domain stay far below 2^53.
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 20
+          ? (value: string) => Number.parseInt(value, 10)
+          : pg.types.getTypeParser(oid, format ?? 'text'),
+    },
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new DatabaseUnavailableError(
+      `无法连接 PostgreSQL / cannot reach PostgreSQL at ${describePostgresTarget(url)}: ${reason}`,
+      { cause },
+    );
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, kind: 'postgres', sqlite: null, close: () => kysely.destroy() };
+}
+
+export async function openDatabase(config: AppConfig['database']): Promise<Db> {
+  return config.kind === 'sqlite'
+    ? openSqlite(config.file)
+    : openPostgres(config.url, config.poolSize, config.schema);
+}
+
+/** A cheap round trip that proves the database answers. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db.kysely);
+}

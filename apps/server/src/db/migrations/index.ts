@@ -1,0 +1,14 @@
+// The ordered list of migrations. A static map (not a folder scan) so the built server finds them
+// wherever it is installed; names sort in the order they run.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_accounts_and_sessions.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_accounts_and_sessions': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';

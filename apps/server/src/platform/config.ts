@@ -1,0 +1,140 @@
+// Configuration comes from environment variables only (twelve-factor); every value is checked
+// here once, so a typo stops the server at start with a message instead of failing later.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LOCALE, isLocale, type Locale, type PasswordPolicyName } from '@gridwork/core';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+export type CryptoSuite = 'intl' | 'sm';
+
+export interface AppConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number; readonly schema: string };
+  readonly locale: Locale;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly passwordPolicy: PasswordPolicyName;
+  readonly cryptoSuite: CryptoSuite;
+  readonly bodyLimitBytes: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly trustProxy: boolean;
+  readonly secureCookies: boolean;
+  /** Built web apps; a missing folder is served as a page that says to run the build. */
+  readonly consoleDir: string;
+  readonly fieldDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`配置错误 / configuration error: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number.parseInt(raw, 10);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = choices.find((choice) => choice === raw.trim());
+  if (!match) throw new ConfigError(name, `must be one of ${choices.join(', ')}, got "${raw}"`);
+  return match;
+}
+
+function readBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function readIdentifier(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw))
+    throw new ConfigError(name, `must be a lower-case SQL identifier, got "${raw}"`);
+  return raw;
+}
+
+/** Checks a postgres:// URL well enough to name what is wrong, without printing its password. */
+function parsePostgresUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not a valid URL (expected postgres://user:password@host:5432/database)',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or sqlite:, got "${url.protocol}"`);
+  }
+  if (!url.hostname) throw new ConfigError('DATABASE_URL', 'has no host name');
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'has no database name after the host');
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const dataDir = path.resolve(cwd, env['GRIDWORK_DATA_DIR'] || 'data');
+  const databaseUrl = env['DATABASE_URL']?.trim();
+  let database: AppConfig['database'];
+  if (!databaseUrl) {
+    database = { kind: 'sqlite', file: path.join(dataDir, 'gridwork.sqlite') };
+  } else if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file)
+      throw new ConfigError('DATABASE_URL', 'names no SQLite file (expected sqlite:path/to/file.sqlite)');
+    database = { kind: 'sqlite', file: path.resolve(cwd, file) };
+  } else {
+    database = {
+      kind: 'postgres',
+      url: parsePostgresUrl(databaseUrl),
+      poolSize: readInt(env, 'GRIDWORK_DB_POOL_SIZE', 10, 1, 200),
+      schema: readIdentifier(env, 'GRIDWORK_DB_SCHEMA', 'public'),
+    };
+  }
+  const locale = env['GRIDWORK_LOCALE'] || DEFAULT_LOCALE;
+  if (!isLocale(locale)) throw new ConfigError('GRIDWORK_LOCALE', `must be zh-CN or en-US, got "${locale}"`);
+  const appsDir = fileURLToPath(new URL('../../../', import.meta.url));
+  return {
+    host: env['HOST']?.trim() || '0.0.0.0',
+    port: readInt(env, 'PORT', 3000, 0, 65535),
+    dataDir,
+    database,
+    locale,
+    sessionIdleMinutes: readInt(env, 'GRIDWORK_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: readInt(env, 'GRIDWORK_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    passwordPolicy: readChoice(env, 'GRIDWORK_PASSWORD_POLICY', ['dengbao3', 'asvs'], 'dengbao3'),
+    cryptoSuite: readChoice(env, 'GRIDWORK_CRYPTO_SUITE', ['intl', 'sm'], 'intl'),
+    bodyLimitBytes: readInt(env, 'GRIDWORK_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    logLevel: readChoice(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    ),
+    trustProxy: readBool(env, 'GRIDWORK_TRUST_PROXY', false),
+    secureCookies: readBool(env, 'GRIDWORK_SECURE_COOKIES', false),
+    consoleDir: path.resolve(cwd, env['GRIDWORK_CONSOLE_DIR'] || path.join(appsDir, 'console', 'dist')),
+    fieldDir: path.resolve(cwd, env['GRIDWORK_FIELD_DIR'] || path.join(appsDir, 'field', 'dist')),
+  };
+}

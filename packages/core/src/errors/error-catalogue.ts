@@ -1,0 +1,106 @@
+// Every error the platform can answer, defined once: HTTP status and the message in each locale.
+// Services throw DomainError(code, details); one handler in the server turns it into
+// `{ error: { code, message, details } }`.
+import type { Locale } from '../i18n/locale.js';
+
+export interface ErrorDefinition {
+  readonly status: number;
+  readonly 'zh-CN': string;
+  readonly 'en-US': string;
+}
+
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: {
+    status: 400,
+    'zh-CN': '提交的内容有误：{summary}',
+    'en-US': 'The request is invalid: {summary}',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    'zh-CN': '请求正文不是有效的 JSON',
+    'en-US': 'The request body is not valid JSON',
+  },
+  EMPTY_JSON_BODY: {
+    status: 400,
+    'zh-CN': '请求正文为空，但声明为 JSON',
+    'en-US': 'The request body is empty but declared as JSON',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    'zh-CN': '不支持的内容类型：{contentType}',
+    'en-US': 'Unsupported content type: {contentType}',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '请求正文过大（上限 {limit} 字节）',
+    'en-US': 'The request body is too large (limit {limit} bytes)',
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '没有这个接口：{method} {url}',
+    'en-US': 'No such endpoint: {method} {url}',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    'zh-CN': '该接口不支持 {method} 方法',
+    'en-US': 'This endpoint does not accept {method}',
+  },
+  NOT_FOUND: {
+    status: 404,
+    'zh-CN': '记录不存在或不在您的管辖范围内',
+    'en-US': 'The record does not exist or is outside your scope',
+  },
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
+  SESSION_EXPIRED: {
+    status: 401,
+    'zh-CN': '登录已过期，请重新登录',
+    'en-US': 'Your session has expired; please sign in again',
+  },
+  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  ACCOUNT_DISABLED: { status: 403, 'zh-CN': '该账号已停用', 'en-US': 'This account is disabled' },
+  FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You are not allowed to do this' },
+  USERNAME_TAKEN: {
+    status: 409,
+    'zh-CN': '用户名“{username}”已被使用',
+    'en-US': 'The username "{username}" is already taken',
+  },
+  WEAK_PASSWORD: {
+    status: 400,
+    'zh-CN': '密码不符合要求：{reason}',
+    'en-US': 'The password does not meet the policy: {reason}',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    'zh-CN': '同一个客户端编号已用于不同的内容',
+    'en-US': 'This client key was already used with a different payload',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '请求过于频繁，请稍后再试',
+    'en-US': 'Too many requests; please try again later',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    'zh-CN': '服务正在停止或暂不可用',
+    'en-US': 'The service is shutting down or unavailable',
+  },
+  INTERNAL: {
+    status: 500,
+    'zh-CN': '服务器内部错误，已记录（编号 {requestId}）',
+    'en-US': 'Internal server error, logged as {requestId}',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOGUE, value);
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}
+
+export function errorTemplate(code: ErrorCode, locale: Locale): string {
+  return ERROR_CATALOGUE[code][locale];
+}
