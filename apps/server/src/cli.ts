@@ -40,11 +40,14 @@ function describeFailure(error: unknown, config: AppConfig | null): string {
   return String(error);
 }
 
-async function withDatabase<T>(task: (ctx: AppContext) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  task: (ctx: AppContext) => Promise<T>,
+  options = { migrate: true },
+): Promise<T> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
   try {
-    await migrateToLatest(db);
+    if (options.migrate) await migrateToLatest(db);
     return await task({ config, db, clock: Date.now });
   } finally {
     await db.close();
@@ -115,10 +118,13 @@ function buildProgram(): Command {
     .command('migrate')
     .description('apply pending database migrations and exit')
     .action(async () => {
-      const report = await withDatabase(async ({ db }) => {
-        const result = await migrateToLatest(db);
-        return { ...result, kind: db.kind };
-      });
+      const report = await withDatabase(
+        async ({ db }) => {
+          const result = await migrateToLatest(db);
+          return { ...result, kind: db.kind };
+        },
+        { migrate: false },
+      );
       say(report.applied.length > 0 ? `applied: ${report.applied.join(', ')}` : 'nothing to apply');
       say(`${report.kind} is at ${report.latest}`);
     });
