@@ -15,8 +15,8 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 
 export interface BuildOptions {
-  /** Pino options; tests pass false. */
-  readonly logger?: boolean;
+  /** false silences logging (most tests); a stream receives the JSON log lines instead of stdout. */
+  readonly logger?: false | { readonly stream: { write(line: string): void } };
 }
 
 /** Request fields that may be logged: no query string (it can hold names or ID numbers), no cookies. */
@@ -32,6 +32,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         ? false
         : {
             level: config.logLevel,
+            ...(options.logger ? { stream: options.logger.stream } : {}),
             redact: {
               paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
               censor: '[redacted]',

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type BuildOptions } from '../app.js';
 import { loadConfig, type AppConfig } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import { makeTempDir, openTestDb, type DialectName, type TestDb } from './test-db.js';
@@ -52,6 +52,7 @@ export async function createTestApp(
   dialect: DialectName,
   overrides: Partial<AppConfig> = {},
   env: Record<string, string> = {},
+  logger: BuildOptions['logger'] = false,
 ): Promise<TestApp> {
   const testDb = await openTestDb(dialect);
   const webRoot = makeTempDir('gridwork-web-');
@@ -59,7 +60,7 @@ export async function createTestApp(
   const config: AppConfig = { ...base, ...writeFakeWebApps(webRoot), ...overrides };
   const clock = createTestClock();
   const ctx: AppContext = { config, db: testDb.db, clock };
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger });
   await app.ready();
   return {
     app,
