@@ -10,6 +10,9 @@ import type { AppContext } from './platform/context.js';
 import { createRouteIndex, installErrorHandling, installLocale, sendError } from './platform/errors.js';
 import { SERVER_VERSION } from './platform/version.js';
 import { registerWebApps } from './platform/web-apps.js';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
@@ -80,6 +83,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       tags: [
         { name: 'platform', description: '平台 Platform' },
         { name: 'auth', description: '登录与会话 Sign-in and sessions' },
+        { name: 'accounts', description: '账号管理 Accounts, roles and handover' },
+        { name: 'audit', description: '安全审计 Audit trail' },
+        { name: 'territory', description: '区划与网格 Territory and grids' },
+        { name: 'departments', description: '职能部门 Departments' },
       ],
     },
   });
@@ -87,9 +94,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const auth = createAuthService(ctx);
-  installSessionGuard(app, auth);
+  installSessionGuard(app, auth, ctx.audit);
   registerHealthRoutes(app, ctx.db, SERVER_VERSION);
   registerAuthRoutes(app, auth, { secure: config.secureCookies, absoluteHours: config.sessionAbsoluteHours });
+  registerAccountRoutes(app, createAccountsService(ctx));
+  registerAuditRoutes(app, ctx);
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

@@ -8,10 +8,12 @@ import { DomainError, ROLES, errorTemplate, interpolate, type Role } from '@grid
 import { buildApp } from './app.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { createAuthService } from './modules/auth/auth.service.js';
+import { verifyAuditChain } from './platform/audit.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.js';
 import { loadConfig, type AppConfig } from './platform/config.js';
-import type { AppContext } from './platform/context.js';
+import { messageParams } from './platform/errors.js';
+import { createContext, type AppContext } from './platform/context.js';
 import { SERVER_VERSION } from './platform/version.js';
 
 const EXIT_FAILURE = 1;
@@ -27,11 +29,7 @@ class CliFailure extends Error {}
 function describeFailure(error: unknown, config: AppConfig | null): string {
   if (error instanceof DomainError) {
     const locale = config?.locale ?? 'zh-CN';
-    const params: Record<string, string | number> = {};
-    for (const [key, value] of Object.entries(error.details)) {
-      if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-    }
-    return interpolate(errorTemplate(error.code, locale), params);
+    return interpolate(errorTemplate(error.code, locale), messageParams(error.details, locale));
   }
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
@@ -48,7 +46,7 @@ async function withDatabase<T>(
   const db = await openDatabase(config.database);
   try {
     if (options.migrate) await migrateToLatest(db);
-    return await task({ config, db, clock: Date.now });
+    return await task(createContext(config, db));
   } finally {
     await db.close();
   }
@@ -63,7 +61,7 @@ async function serve(options: { demo: boolean; port?: number }): Promise<void> {
   const loaded = loadConfig();
   const config: AppConfig = options.port === undefined ? loaded : { ...loaded, port: options.port };
   const db: Db = await openDatabase(config.database);
-  const ctx: AppContext = { config, db, clock: Date.now };
+  const ctx: AppContext = createContext(config, db);
   let migration: Awaited<ReturnType<typeof migrateToLatest>>;
   let demo = { seeded: false };
   let app: Awaited<ReturnType<typeof buildApp>>;
@@ -161,7 +159,7 @@ function buildProgram(): Command {
           command.error('error: --org-path must look like /511124/511124100/', { exitCode: EXIT_USAGE });
         }
         const id = await withDatabase((ctx) =>
-          createAuthService(ctx).createAccount({
+          createAccountsService(ctx).createAccountAsSystem({
             username: options.username,
             displayName: options.displayName ?? options.username,
             password: options.password,
@@ -175,6 +173,20 @@ function buildProgram(): Command {
         );
       },
     );
+
+  const audit = program.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('check the hash chain of the whole audit trail; exits 1 if an entry was changed or removed')
+    .action(async () => {
+      const report = await withDatabase(({ db }) => verifyAuditChain(db.kysely));
+      if (!report.ok) {
+        throw new CliFailure(
+          `审计链在第 ${report.brokenAt} 条处断开 / the audit chain breaks at entry ${report.brokenAt} (${report.reason}) after ${report.entries} good entries`,
+        );
+      }
+      say(`audit trail intact: ${report.entries} entries`);
+    });
 
   program
     .command('backup')

@@ -9,3 +9,8 @@ export * from './access/roles.js';
 export * from './access/password-policy.js';
 export * from './schemas/common.schema.js';
 export * from './schemas/auth.schema.js';
+export * from './access/permissions.js';
+export * from './audit/canonical-json.js';
+export * from './audit/audit-actions.js';
+export * from './schemas/account.schema.js';
+export * from './schemas/audit.schema.js';

@@ -79,6 +79,10 @@ describeEachDialect('migrations and stored values', (dialect) => {
           must_change_password: 0,
           disabled_at: null,
           last_sign_in_at: time,
+          failed_sign_ins: 0,
+          locked_until: null,
+          password_changed_at: null,
+          department_id: null,
           created_at: nowUtc(),
           updated_at: nowUtc(),
         })

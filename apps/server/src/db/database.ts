@@ -14,6 +14,8 @@ export interface Db {
   readonly kind: DatabaseKind;
   /** The raw SQLite handle, for the online backup; null on PostgreSQL. */
   readonly sqlite: BetterSqlite3.Database | null;
+  /** The PostgreSQL schema everything lives in; null on SQLite. */
+  readonly schema: string | null;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export function openSqlite(file: string): Db {
     kysely,
     kind: 'sqlite',
     sqlite,
+    schema: null,
     close: () => kysely.destroy(),
   };
 }
@@ -110,7 +113,7 @@ export async function openPostgres(url: string, poolSize: number, schema = 'publ
     );
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, kind: 'postgres', sqlite: null, close: () => kysely.destroy() };
+  return { kysely, kind: 'postgres', sqlite: null, schema, close: () => kysely.destroy() };
 }
 
 export async function openDatabase(config: AppConfig['database']): Promise<Db> {

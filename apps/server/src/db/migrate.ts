@@ -20,7 +20,13 @@ export class MigrationFailedError extends Error {
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+  // Named explicitly: Kysely otherwise finds its tables in any schema of the database, and a
+  // second schema (one per county, or per test file) would make it skip creating its own.
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: migrationProvider,
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

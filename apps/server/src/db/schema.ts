@@ -1,8 +1,20 @@
 // The database as Kysely sees it: one interface per table, the single source of column types.
 import type { AccountTable } from './tables/account.table.js';
+import type { AuditLogTable } from './tables/audit.table.js';
 import type { SessionTable } from './tables/session.table.js';
+import type {
+  DepartmentCategoryTable,
+  DepartmentTable,
+  GridWorkerTable,
+  OrgUnitTable,
+} from './tables/territory.table.js';
 
 export interface Database {
   account: AccountTable;
   session: SessionTable;
+  org_unit: OrgUnitTable;
+  grid_worker: GridWorkerTable;
+  department: DepartmentTable;
+  department_category: DepartmentCategoryTable;
+  audit_log: AuditLogTable;
 }

@@ -1,7 +1,10 @@
-// Puts the caller's session on the request for routes that need one. The cookie is HttpOnly and
-// SameSite=Strict, so page scripts cannot read it and other sites cannot send it.
+// Puts the caller's session on the request for routes that need one, and checks the caller's
+// permission from the core table. The cookie is HttpOnly and SameSite=Strict, so page scripts
+// cannot read it and other sites cannot send it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthService, AuthenticatedSession } from '../modules/auth/auth.service.js';
+import { DomainError, can, type Permission } from '@gridwork/core';
+import { actorOf, type AuthService, type AuthenticatedSession } from '../modules/auth/auth.service.js';
+import type { AuditTrail } from './audit.js';
 
 export const SESSION_COOKIE = 'gw_session';
 
@@ -12,22 +15,55 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler: 401 unless the request carries a live session. */
     requireSession: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** preHandler: a live session whose role has the permission, else 403 (audited). */
+    requirePermission: (
+      permission: Permission,
+    ) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+  interface FastifyContextConfig {
+    /** Reachable while the account must still change its password (me, sign-out, change it). */
+    allowPendingPasswordChange?: boolean;
   }
 }
 
-export function installSessionGuard(app: FastifyInstance, auth: AuthService): void {
+export function originOf(request: FastifyRequest): { ip: string; userAgent: string } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
+}
+
+export function installSessionGuard(app: FastifyInstance, auth: AuthService, audit: AuditTrail): void {
   app.decorateRequest('session', null);
-  app.decorate('requireSession', async (request: FastifyRequest, reply: FastifyReply) => {
+
+  async function requireSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     try {
       request.session = await auth.authenticate(request.cookies[SESSION_COOKIE]);
     } catch (error) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw error;
     }
-  });
+    if (request.session.user.mustChangePassword && !request.routeOptions.config.allowPendingPasswordChange) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED');
+    }
+  }
+
+  app.decorate('requireSession', requireSession);
+  app.decorate(
+    'requirePermission',
+    (permission: Permission) => async (request: FastifyRequest, reply: FastifyReply) => {
+      await requireSession(request, reply);
+      const session = sessionOf(request);
+      if (!can(session.user.role, permission)) {
+        await audit.appendAlone(actorOf(session, originOf(request)), {
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { permission, route: `${request.method} ${request.routeOptions.url ?? ''}` },
+        });
+        throw new DomainError('FORBIDDEN', { permission });
+      }
+    },
+  );
 }
 
-/** The session of a route guarded by requireSession. */
+/** The session of a route guarded by requireSession or requirePermission. */
 export function sessionOf(request: FastifyRequest): AuthenticatedSession {
   if (!request.session) throw new TypeError('route is missing the requireSession guard');
   return request.session;

@@ -18,6 +18,13 @@ export interface AppConfig {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   readonly passwordPolicy: PasswordPolicyName;
+  /** 0 means passwords do not expire. */
+  readonly passwordMaxAgeDays: number;
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  readonly lockoutThreshold: number;
+  readonly lockoutMinutes: number;
+  /** Failed sign-ins from one address within lockoutMinutes before it is refused. */
+  readonly addressFailureLimit: number;
   readonly cryptoSuite: CryptoSuite;
   readonly bodyLimitBytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -124,6 +131,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sessionIdleMinutes: readInt(env, 'GRIDWORK_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: readInt(env, 'GRIDWORK_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
     passwordPolicy: readChoice(env, 'GRIDWORK_PASSWORD_POLICY', ['dengbao3', 'asvs'], 'dengbao3'),
+    passwordMaxAgeDays: readInt(env, 'GRIDWORK_PASSWORD_MAX_AGE_DAYS', 0, 0, 3650),
+    lockoutThreshold: readInt(env, 'GRIDWORK_LOCKOUT_THRESHOLD', 5, 1, 100),
+    lockoutMinutes: readInt(env, 'GRIDWORK_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    addressFailureLimit: readInt(env, 'GRIDWORK_ADDRESS_FAILURE_LIMIT', 30, 1, 100_000),
     cryptoSuite: readChoice(env, 'GRIDWORK_CRYPTO_SUITE', ['intl', 'sm'], 'intl'),
     bodyLimitBytes: readInt(env, 'GRIDWORK_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     logLevel: readChoice(

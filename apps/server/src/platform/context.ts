@@ -1,7 +1,9 @@
-// What every service needs, passed explicitly: configuration, the database and a clock that tests
-// can move forward.
+// What every service needs, passed explicitly: configuration, the database, the audit trail and
+// a clock that tests can move forward.
 import type { AppConfig } from './config.js';
 import type { Db } from '../db/database.js';
+import { createAuditTrail, type AuditTrail } from './audit.js';
+import { hashAlgorithmOf } from './crypto.js';
 
 export type Clock = () => number;
 
@@ -9,4 +11,14 @@ export interface AppContext {
   readonly config: AppConfig;
   readonly db: Db;
   readonly clock: Clock;
+  readonly audit: AuditTrail;
+}
+
+export function createContext(config: AppConfig, db: Db, clock: Clock = Date.now): AppContext {
+  return {
+    config,
+    db,
+    clock,
+    audit: createAuditTrail(db.kysely, db.kind, hashAlgorithmOf(config.cryptoSuite), clock),
+  };
 }

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
+  describePasswordProblems,
   errorStatus,
   errorTemplate,
   interpolate,
@@ -38,15 +39,18 @@ export function sendError(
   details: ErrorDetails = {},
   params: Readonly<Record<string, string | number>> = {},
 ): FastifyReply {
-  const message = interpolate(errorTemplate(code, locale), { ...stringParams(details), ...params });
+  const message = interpolate(errorTemplate(code, locale), { ...messageParams(details, locale), ...params });
   return reply
     .code(errorStatus(code))
     .type('application/json; charset=utf-8')
     .send({ error: { code, message, details } });
 }
 
-function stringParams(details: ErrorDetails): Record<string, string | number> {
+/** Message parameters from details; a few detail kinds are phrased in the reader's language. */
+export function messageParams(details: ErrorDetails, locale: Locale): Record<string, string | number> {
   const params: Record<string, string | number> = {};
+  if (Array.isArray(details['problems']))
+    params['reason'] = describePasswordProblems(details['problems'], locale);
   for (const [key, value] of Object.entries(details)) {
     if (typeof value === 'string' || typeof value === 'number') params[key] = value;
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../app.js';
 import { loadConfig, type AppConfig } from '../platform/config.js';
-import type { AppContext } from '../platform/context.js';
+import { createContext, type AppContext } from '../platform/context.js';
 import { makeTempDir, openTestDb, type DialectName, type TestDb } from './test-db.js';
 
 export interface TestClock {
@@ -59,7 +59,7 @@ export async function createTestApp(
   const base = loadConfig({ GRIDWORK_DATA_DIR: webRoot, LOG_LEVEL: 'silent', ...env }, webRoot);
   const config: AppConfig = { ...base, ...writeFakeWebApps(webRoot), ...overrides };
   const clock = createTestClock();
-  const ctx: AppContext = { config, db: testDb.db, clock };
+  const ctx: AppContext = createContext(config, testDb.db, clock);
   const app = await buildApp(ctx, { logger });
   await app.ready();
   return {

@@ -105,3 +105,15 @@ export const PASSWORD_PROBLEM_LABELS: Record<PasswordProblem, { 'zh-CN': string;
   common: { 'zh-CN': '不能使用常见密码', 'en-US': 'must not be a common password' },
   contains_username: { 'zh-CN': '不能包含用户名', 'en-US': 'must not contain the username' },
 };
+
+export function isPasswordProblem(value: unknown): value is PasswordProblem {
+  return typeof value === 'string' && Object.hasOwn(PASSWORD_PROBLEM_LABELS, value);
+}
+
+/** The reasons a password was refused, in one sentence of the reader's language. */
+export function describePasswordProblems(problems: readonly unknown[], locale: 'zh-CN' | 'en-US'): string {
+  return problems
+    .filter(isPasswordProblem)
+    .map((problem) => PASSWORD_PROBLEM_LABELS[problem][locale])
+    .join(locale === 'zh-CN' ? '；' : '; ');
+}

@@ -74,6 +74,81 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '同一个客户端编号已用于不同的内容',
     'en-US': 'This client key was already used with a different payload',
   },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    'zh-CN': '密码连续错误次数过多，账号已锁定，请 {minutes} 分钟后再试',
+    'en-US': 'Too many wrong passwords: the account is locked for {minutes} more minutes',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '请先修改密码（首次登录、密码被重置或已过期）',
+    'en-US': 'Change your password first (first sign-in, reset or expired password)',
+  },
+  WRONG_CURRENT_PASSWORD: {
+    status: 400,
+    'zh-CN': '当前密码不正确',
+    'en-US': 'The current password is wrong',
+  },
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    'zh-CN': '新密码不能与当前密码相同',
+    'en-US': 'The new password must differ from the current one',
+  },
+  ROLE_NOT_GRANTABLE: {
+    status: 403,
+    'zh-CN': '只有安全管理员可以授予“{role}”角色',
+    'en-US': 'Only the security administrator may grant the role {role}',
+  },
+  UNKNOWN_ORG_UNIT: {
+    status: 400,
+    'zh-CN': '组织机构“{orgPath}”不存在',
+    'en-US': 'There is no org unit {orgPath}',
+  },
+  UNKNOWN_DEPARTMENT: {
+    status: 400,
+    'zh-CN': '部门不存在或不在您的管辖范围内',
+    'en-US': 'The department does not exist or is outside your scope',
+  },
+  HANDOVER_TO_SELF: {
+    status: 409,
+    'zh-CN': '不能交接给自己',
+    'en-US': 'An account cannot hand over to itself',
+  },
+  HANDOVER_TARGET_DISABLED: {
+    status: 409,
+    'zh-CN': '接收账号已停用',
+    'en-US': 'The receiving account is disabled',
+  },
+  HANDOVER_INCOMPATIBLE: {
+    status: 409,
+    'zh-CN': '接收账号的角色或部门与交出账号不符',
+    'en-US': 'The receiving account has another role or department',
+  },
+  CANNOT_CHANGE_SELF: {
+    status: 409,
+    'zh-CN': '不能对自己的账号执行此操作',
+    'en-US': 'You cannot do this to your own account',
+  },
+  GRID_BOUNDARY_INVALID: {
+    status: 400,
+    'zh-CN': '网格边界无效：{reason}',
+    'en-US': 'The grid boundary is invalid: {reason}',
+  },
+  GRID_BOUNDARY_OVERLAPS: {
+    status: 409,
+    'zh-CN': '网格边界与相邻网格“{other}”重叠约 {area} 平方米',
+    'en-US': 'The grid boundary overlaps the neighbouring grid "{other}" by about {area} m²',
+  },
+  GRID_MERGE_INVALID: {
+    status: 409,
+    'zh-CN': '无法合并网格：{reason}',
+    'en-US': 'Cannot merge the grids: {reason}',
+  },
+  DEPARTMENT_NAME_TAKEN: {
+    status: 409,
+    'zh-CN': '同一辖区已有名为“{name}”的部门',
+    'en-US': 'A department named "{name}" already exists there',
+  },
   RATE_LIMITED: {
     status: 429,
     'zh-CN': '请求过于频繁，请稍后再试',

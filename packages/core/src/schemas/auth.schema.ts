@@ -36,3 +36,12 @@ export const SessionSchema = Type.Object({
   current: Type.Boolean(),
 });
 export type Session = Static<typeof SessionSchema>;
+
+export const ChangePasswordBodySchema = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBodySchema>;

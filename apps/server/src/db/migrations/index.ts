@@ -2,9 +2,11 @@
 // wherever it is installed; names sort in the order they run.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_accounts_and_sessions.js';
+import * as m0002 from './0002_territory_access_audit.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
+  '0002_territory_access_audit': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

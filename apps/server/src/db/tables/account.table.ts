@@ -16,6 +16,12 @@ export interface AccountTable {
   must_change_password: Flag;
   disabled_at: string | null;
   last_sign_in_at: string | null;
+  /** Failed sign-ins in a row; five lock the account for 15 minutes. */
+  failed_sign_ins: number;
+  locked_until: string | null;
+  password_changed_at: string | null;
+  /** For department staff: the department whose inbox they work. */
+  department_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -14,6 +14,67 @@ export function findAccountById(db: Executor, id: string) {
   return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function recordFailedSignIn(
+  db: Executor,
+  accountId: string,
+  failures: number,
+  lockedUntil: string | null,
+): Promise<void> {
+  await db
+    .updateTable('account')
+    .set({ failed_sign_ins: failures, locked_until: lockedUntil })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export async function countFailuresFromAddress(db: Executor, ip: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', 'auth.sign_in_failed')
+    .where('ip', '=', ip)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function setPassword(
+  db: Executor,
+  accountId: string,
+  passwordHash: string,
+  at: string,
+  mustChange: 0 | 1,
+): Promise<void> {
+  await db
+    .updateTable('account')
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: at,
+      must_change_password: mustChange,
+      updated_at: at,
+      failed_sign_ins: 0,
+      locked_until: null,
+    })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+export async function revokeOtherSessions(
+  db: Executor,
+  accountId: string,
+  keepSessionId: string | null,
+  at: string,
+): Promise<number> {
+  let query = db
+    .updateTable('session')
+    .set({ revoked_at: at })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
+  if (keepSessionId) query = query.where('id', '!=', keepSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function insertAccount(db: Executor, row: AccountTable): Promise<void> {
   await db.insertInto('account').values(row).execute();
 }
@@ -27,7 +88,11 @@ export async function countAccounts(db: Executor): Promise<number> {
 }
 
 export async function markSignedIn(db: Executor, accountId: string, at: string): Promise<void> {
-  await db.updateTable('account').set({ last_sign_in_at: at }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('account')
+    .set({ last_sign_in_at: at, failed_sign_ins: 0, locked_until: null })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export async function insertSession(db: Executor, row: SessionTable): Promise<void> {
@@ -52,6 +117,8 @@ export function findLiveSession(db: Executor, tokenHash: string) {
       'account.locale',
       'account.must_change_password',
       'account.disabled_at',
+      'account.password_changed_at',
+      'account.department_id',
     ])
     .where('session.token_hash', '=', tokenHash)
     .executeTakeFirst();

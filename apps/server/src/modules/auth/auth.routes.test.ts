@@ -247,8 +247,8 @@ describe('creating accounts', () => {
 });
 
 async function anAccountWithPassword(t: TestApp, password: string) {
-  const { createAuthService } = await import('./auth.service.js');
-  return createAuthService(t.ctx).createAccount({
+  const { createAccountsService } = await import('../accounts/accounts.service.js');
+  return createAccountsService(t.ctx).createAccountAsSystem({
     username: 'weakling',
     displayName: 'x',
     password,

@@ -3,8 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CurrentUserSchema, ErrorResponseSchema, SessionSchema, SignInBodySchema } from '@gridwork/core';
-import { SESSION_COOKIE, sessionOf } from '../../platform/auth.js';
+import {
+  ChangePasswordBodySchema,
+  CurrentUserSchema,
+  ErrorResponseSchema,
+  SessionSchema,
+  SignInBodySchema,
+} from '@gridwork/core';
+import { SESSION_COOKIE, originOf, sessionOf } from '../../platform/auth.js';
 import type { AuthService } from './auth.service.js';
 
 const errors = {
@@ -27,16 +33,16 @@ export function registerAuthRoutes(
         tags: ['auth'],
         summary: '登录 Sign in with username and password',
         body: SignInBodySchema,
-        response: { 200: Type.Object({ user: CurrentUserSchema }), ...errors },
+        response: {
+          200: Type.Object({ user: CurrentUserSchema }),
+          423: ErrorResponseSchema,
+          429: ErrorResponseSchema,
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
-      const { token, session } = await auth.signIn({
-        username: request.body.username,
-        password: request.body.password,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? '',
-      });
+      const { token, session } = await auth.signIn({ ...request.body, ...originOf(request) });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -51,11 +57,12 @@ export function registerAuthRoutes(
   app.post(
     '/api/auth/sign-out',
     {
-      preHandler: app.requireSession,
+      preValidation: app.requireSession,
+      config: { allowPendingPasswordChange: true },
       schema: { tags: ['auth'], summary: '退出登录 Sign out', response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
-      await auth.signOut(sessionOf(request));
+      await auth.signOut(sessionOf(request), originOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -64,7 +71,8 @@ export function registerAuthRoutes(
   app.get(
     '/api/auth/me',
     {
-      preHandler: app.requireSession,
+      preValidation: app.requireSession,
+      config: { allowPendingPasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: '当前用户 The signed-in user',
@@ -74,10 +82,28 @@ export function registerAuthRoutes(
     async (request) => sessionOf(request).user,
   );
 
+  app.post(
+    '/api/auth/change-password',
+    {
+      preValidation: app.requireSession,
+      config: { allowPendingPasswordChange: true },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change my password (ends my other sessions)',
+        body: ChangePasswordBodySchema,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await auth.changePassword(sessionOf(request), originOf(request), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.get(
     '/api/auth/sessions',
     {
-      preHandler: app.requireSession,
+      preValidation: app.requireSession,
       schema: {
         tags: ['auth'],
         summary: '我的会话 My open sessions',
@@ -90,7 +116,7 @@ export function registerAuthRoutes(
   app.delete(
     '/api/auth/sessions/:id',
     {
-      preHandler: app.requireSession,
+      preValidation: app.requireSession,
       schema: {
         tags: ['auth'],
         summary: '结束我的一个会话 End one of my sessions',

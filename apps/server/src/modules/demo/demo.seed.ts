@@ -2,7 +2,7 @@
 // Later capabilities add their own demo data here (territory, events, registry).
 import type { Role } from '@gridwork/core';
 import type { AppContext } from '../../platform/context.js';
-import { createAuthService } from '../auth/auth.service.js';
+import { createAccountsService } from '../accounts/accounts.service.js';
 import { countAccounts } from '../auth/auth.repo.js';
 
 export const DEMO_PASSWORD = 'Grid@2026';
@@ -31,9 +31,9 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
 /** Seeds the demo once: a database that already has accounts is left as it is. */
 export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
   if ((await countAccounts(ctx.db.kysely)) > 0) return { seeded: false };
-  const auth = createAuthService(ctx);
+  const accounts = createAccountsService(ctx);
   for (const login of DEMO_LOGINS) {
-    await auth.createAccount({
+    await accounts.createAccountAsSystem({
       username: login.username,
       displayName: login.displayName,
       password: DEMO_PASSWORD,

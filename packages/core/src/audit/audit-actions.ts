@@ -1,0 +1,32 @@
+// What the audit trail records, by name; the audit admin searches by these.
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.sign_out',
+  'auth.password_changed',
+  'access.denied',
+  'account.created',
+  'account.updated',
+  'account.role_changed',
+  'account.password_reset',
+  'account.disabled',
+  'account.enabled',
+  'account.sessions_revoked',
+  'account.handover',
+  'territory.imported',
+  'org_unit.created',
+  'org_unit.updated',
+  'grid.created',
+  'grid.updated',
+  'grid.split',
+  'grid.merged',
+  'grid.workers_assigned',
+  'department.created',
+  'department.updated',
+  'sensitive.unmasked',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditOutcome = 'ok' | 'denied' | 'failed';
