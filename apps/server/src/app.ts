@@ -14,6 +14,8 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerDepartmentRoutes } from './modules/departments/departments.routes.js';
+import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 
@@ -99,6 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerAuthRoutes(app, auth, { secure: config.secureCookies, absoluteHours: config.sessionAbsoluteHours });
   registerAccountRoutes(app, createAccountsService(ctx));
   registerAuditRoutes(app, ctx);
+  registerDepartmentRoutes(app, createDepartmentsService(ctx));
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

@@ -14,3 +14,6 @@ export * from './audit/canonical-json.js';
 export * from './audit/audit-actions.js';
 export * from './schemas/account.schema.js';
 export * from './schemas/audit.schema.js';
+export * from './events/event-categories.js';
+export * from './departments/department-kinds.js';
+export * from './schemas/department.schema.js';

@@ -144,6 +144,11 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '无法合并网格：{reason}',
     'en-US': 'Cannot merge the grids: {reason}',
   },
+  UNKNOWN_EVENT_CATEGORY: {
+    status: 400,
+    'zh-CN': '事件类别“{category}”不存在',
+    'en-US': 'There is no event category {category}',
+  },
   DEPARTMENT_NAME_TAKEN: {
     status: 409,
     'zh-CN': '同一辖区已有名为“{name}”的部门',

@@ -1,5 +1,7 @@
 // The territory: county → township → village/community/resident group → grid, one table, each
 // row with its materialised path so that scope filters are prefix range scans.
+import type { DepartmentKind } from '@gridwork/core';
+
 /** Kinds of unit, county down to grid (the same union as core's OrgUnitKind). */
 export type OrgUnitKindColumn = 'county' | 'township' | 'village' | 'community' | 'resident_group' | 'grid';
 
@@ -26,14 +28,6 @@ export interface GridWorkerTable {
   account_id: string;
   assigned_at: string;
 }
-
-export type DepartmentKind =
-  | 'township_department'
-  | 'police_station'
-  | 'judicial_office'
-  | 'health_center'
-  | 'court'
-  | 'county_department';
 
 export interface DepartmentTable {
   id: string;
