@@ -18,6 +18,7 @@ import { registerDepartmentRoutes } from './modules/departments/departments.rout
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerSignInStatusRoutes } from './modules/sign-in-status/sign-in-status.routes.js';
 
 export interface BuildOptions {
   /** false silences logging (most tests); a stream receives the JSON log lines instead of stdout. */
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerAccountRoutes(app, createAccountsService(ctx));
   registerAuditRoutes(app, ctx);
   registerDepartmentRoutes(app, createDepartmentsService(ctx));
+  registerSignInStatusRoutes(app, ctx);
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

@@ -17,3 +17,5 @@ export * from './schemas/audit.schema.js';
 export * from './events/event-categories.js';
 export * from './departments/department-kinds.js';
 export * from './schemas/department.schema.js';
+export * from './time/shanghai-day.js';
+export * from './schemas/sign-in-status.schema.js';

@@ -52,7 +52,9 @@ export async function registerWebApps(
     first = false;
     // The bare prefix (e.g. /m without the slash) still opens the app.
     if (app.prefix !== '/')
-      server.get(app.prefix.replace(/\/$/, ''), (_request, reply) => reply.redirect(app.prefix));
+      server.get(app.prefix.replace(/\/$/, ''), { schema: { hide: true } }, (_request, reply) =>
+        reply.redirect(app.prefix),
+      );
   }
 
   const byLongestPrefix = [...apps].sort((a, b) => b.prefix.length - a.prefix.length);

@@ -1,0 +1,323 @@
+// Every route × every role × an object in scope and one outside it: a role without the
+// permission gets 403, an object outside the caller's scope answers 404, nobody signed out gets
+// in. The table below must name every route the OpenAPI document lists, so it grows with them.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROLES, can, newId, type Permission, type Role } from '@gridwork/core';
+import { aDepartment, anAccount, aSmallCounty } from './test-support/builders.js';
+import { as, signInCookie } from './test-support/http.js';
+import { describeEachDialect } from './test-support/test-db.js';
+import { createTestApp, type TestApp } from './test-support/test-app.js';
+
+interface Fixtures {
+  /** An object of the kind the route acts on, inside or outside the caller's scope. */
+  account(inScope: boolean, role: Role): string;
+  department(inScope: boolean): string;
+  successor(role: Role): string;
+  unique(): string;
+}
+
+type Access = 'public' | 'session' | Permission;
+
+interface RouteRule {
+  readonly access: Access;
+  /** Builds a request that passes validation; `inScope` picks the target object. */
+  readonly request: (f: Fixtures, role: Role, inScope: boolean) => InjectOptions;
+  /** Whether the route acts on one object, so that an out-of-scope object must answer 404. */
+  readonly scoped?: boolean;
+}
+
+const RULES: Record<string, RouteRule> = {
+  'GET /api/health': { access: 'public', request: () => ({ method: 'GET', url: '/api/health' }) },
+  'POST /api/auth/sign-in': {
+    access: 'public',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 'nobody', password: 'x' },
+    }),
+  },
+  'GET /api/auth/me': { access: 'session', request: () => ({ method: 'GET', url: '/api/auth/me' }) },
+  'POST /api/auth/change-password': {
+    access: 'session',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      payload: { currentPassword: 'wrong', newPassword: 'New#pass2026' },
+    }),
+  },
+  'GET /api/auth/sessions': {
+    access: 'session',
+    request: () => ({ method: 'GET', url: '/api/auth/sessions' }),
+  },
+  'DELETE /api/auth/sessions/{id}': {
+    access: 'session',
+    request: () => ({ method: 'DELETE', url: `/api/auth/sessions/${newId()}` }),
+  },
+  'POST /api/auth/sign-out': {
+    access: 'session',
+    request: () => ({ method: 'POST', url: '/api/auth/sign-out' }),
+  },
+  'GET /api/accounts': { access: 'account.read', request: () => ({ method: 'GET', url: '/api/accounts' }) },
+  'POST /api/accounts': {
+    access: 'account.manage',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: {
+        username: f.unique(),
+        displayName: '矩阵',
+        role: 'grid_worker_parttime',
+        orgPath: '/511124/511124101/511124101001/',
+        password: 'Matrix#2026',
+      },
+    }),
+  },
+  'GET /api/accounts/{id}': {
+    access: 'account.read',
+    scoped: true,
+    request: (f, role, inScope) => ({ method: 'GET', url: `/api/accounts/${f.account(inScope, role)}` }),
+  },
+  'PATCH /api/accounts/{id}': {
+    access: 'account.manage',
+    scoped: true,
+    request: (f, role, inScope) => ({
+      method: 'PATCH',
+      url: `/api/accounts/${f.account(inScope, role)}`,
+      payload: { displayName: '改名' },
+    }),
+  },
+  'PUT /api/accounts/{id}/role': {
+    access: 'account.assign_role',
+    scoped: true,
+    request: (f, role, inScope) => ({
+      method: 'PUT',
+      url: `/api/accounts/${f.account(inScope, role)}/role`,
+      payload: { role: 'grid_worker_parttime' },
+    }),
+  },
+  'POST /api/accounts/{id}/reset-password': {
+    access: 'account.manage',
+    scoped: true,
+    request: (f, role, inScope) => ({
+      method: 'POST',
+      url: `/api/accounts/${f.account(inScope, role)}/reset-password`,
+      payload: { newPassword: 'Reset#2026x' },
+    }),
+  },
+  'POST /api/accounts/{id}/disable': {
+    access: 'account.manage',
+    scoped: true,
+    request: (f, role, inScope) => ({
+      method: 'POST',
+      url: `/api/accounts/${f.account(inScope, role)}/disable`,
+    }),
+  },
+  'POST /api/accounts/{id}/enable': {
+    access: 'account.manage',
+    scoped: true,
+    request: (f, role, inScope) => ({
+      method: 'POST',
+      url: `/api/accounts/${f.account(inScope, role)}/enable`,
+    }),
+  },
+  'DELETE /api/accounts/{id}/sessions': {
+    access: 'session.revoke',
+    scoped: true,
+    request: (f, role, inScope) => ({
+      method: 'DELETE',
+      url: `/api/accounts/${f.account(inScope, role)}/sessions`,
+    }),
+  },
+  'POST /api/accounts/{id}/handover': {
+    access: 'handover.perform',
+    scoped: true,
+    request: (f, role, inScope) => ({
+      method: 'POST',
+      url: `/api/accounts/${f.account(inScope, role)}/handover`,
+      payload: { toAccountId: f.successor(role) },
+    }),
+  },
+  'GET /api/audit': { access: 'audit.read', request: () => ({ method: 'GET', url: '/api/audit' }) },
+  'GET /api/audit/verify': {
+    access: 'audit.read',
+    request: () => ({ method: 'GET', url: '/api/audit/verify' }),
+  },
+  'GET /api/departments': {
+    access: 'department.read',
+    request: () => ({ method: 'GET', url: '/api/departments' }),
+  },
+  'POST /api/departments': {
+    access: 'department.manage',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/departments',
+      payload: {
+        name: f.unique(),
+        kind: 'township_department',
+        orgPath: '/511124/511124101/',
+        categories: ['sanitation'],
+      },
+    }),
+  },
+  'GET /api/departments/{id}': {
+    access: 'department.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/departments/${f.department(inScope)}` }),
+  },
+  'PATCH /api/departments/{id}': {
+    access: 'department.manage',
+    scoped: true,
+    request: (f, _role, inScope) => ({
+      method: 'PATCH',
+      url: `/api/departments/${f.department(inScope)}`,
+      payload: { categories: ['sanitation', 'other'] },
+    }),
+  },
+  'GET /api/sign-in-status': {
+    access: 'sign_in_status.read',
+    request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
+  },
+};
+
+/** Where each role's test account sits: county roles at the county, the rest in 马踏镇. */
+const ROLE_HOME: Record<Role, string> = {
+  county_admin: '/511124/',
+  leader: '/511124/',
+  system_admin: '/511124/',
+  security_admin: '/511124/',
+  audit_admin: '/511124/',
+  center_operator: '/511124/511124101/',
+  dept_handler: '/511124/511124101/',
+  dept_leader: '/511124/511124101/',
+  village_admin: '/511124/511124101/511124101001/',
+  grid_worker_fulltime: '/511124/511124101/511124101001/',
+  grid_worker_parttime: '/511124/511124101/511124101001/',
+};
+const COUNTY_WIDE = (role: Role) => ROLE_HOME[role] === '/511124/';
+
+describeEachDialect('the authorization matrix', (dialect) => {
+  let t: TestApp;
+  let fixtures: Fixtures;
+  const cookies = new Map<Role, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await aSmallCounty(t.ctx);
+    const police = await aDepartment(t.ctx, '马踏镇派出所', '/511124/511124101/');
+    const judicial = await aDepartment(t.ctx, '竹园镇司法所', '/511124/511124102/');
+    for (const role of ROLES) {
+      const departmentId = role === 'dept_handler' || role === 'dept_leader' ? police : undefined;
+      await anAccount(t.ctx, {
+        username: `role_${role}`,
+        role,
+        orgPath: ROLE_HOME[role],
+        ...(departmentId ? { departmentId } : {}),
+      });
+    }
+    const villageTarget = await anAccount(t.ctx, {
+      username: 'target_village',
+      role: 'grid_worker_parttime',
+      orgPath: '/511124/511124101/511124101001/',
+    });
+    const villageSuccessor = await anAccount(t.ctx, {
+      username: 'successor_village',
+      role: 'grid_worker_parttime',
+      orgPath: '/511124/511124101/511124101001/',
+    });
+    const policeTarget = await anAccount(t.ctx, {
+      username: 'target_police',
+      role: 'dept_handler',
+      orgPath: '/511124/511124101/',
+      departmentId: police,
+    });
+    const policeSuccessor = await anAccount(t.ctx, {
+      username: 'successor_police',
+      role: 'dept_handler',
+      orgPath: '/511124/511124101/',
+      departmentId: police,
+    });
+    const outside = await anAccount(t.ctx, {
+      username: 'target_zhuyuan',
+      role: 'grid_worker_parttime',
+      orgPath: '/511124/511124102/511124102001/',
+    });
+    let counter = 0;
+    fixtures = {
+      account: (inScope, role) =>
+        !inScope ? outside.id : role === 'dept_leader' ? policeTarget.id : villageTarget.id,
+      successor: (role) => (role === 'dept_leader' ? policeSuccessor.id : villageSuccessor.id),
+      department: (inScope) => (inScope ? police : judicial),
+      unique: () => `matrix${(counter += 1)}`,
+    };
+    for (const role of ROLES) cookies.set(role, await signInCookie(t.app, `role_${role}`));
+  });
+  afterAll(async () => t.close());
+
+  it('names every documented route, and only those', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((method) => method !== 'head')
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.filter((route) => !(route in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((route) => !documented.includes(route))).toEqual([]);
+  });
+
+  it('lets nobody in without a session, except to the public routes', async () => {
+    for (const [route, rule] of Object.entries(RULES)) {
+      const response = await t.app.inject(rule.request(fixtures, 'county_admin', true));
+      if (rule.access === 'public')
+        expect({ route, code: response.json().error?.code }).not.toEqual({ route, code: 'UNAUTHENTICATED' });
+      else expect({ route, status: response.statusCode }).toEqual({ route, status: 401 });
+    }
+  });
+
+  it('gives each role what the permission table says, and 403 otherwise', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    // Sign-out ends the session it runs in, so it goes last.
+    const routes = Object.entries(RULES).sort(
+      ([a], [b]) => Number(a === 'POST /api/auth/sign-out') - Number(b === 'POST /api/auth/sign-out'),
+    );
+    for (const role of ROLES) {
+      const call = as(t.app, cookies.get(role) ?? '');
+      for (const [route, rule] of routes) {
+        if (rule.access === 'public') continue;
+        const allowed = rule.access === 'session' || can(role, rule.access);
+        const response = await call(rule.request(fixtures, role, true));
+        outcomes.push(
+          `${role} ${route} → ${response.statusCode === 403 ? 'denied' : response.statusCode === 401 ? 'unauthenticated' : 'allowed'}`,
+        );
+        expected.push(`${role} ${route} → ${allowed ? 'allowed' : 'denied'}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+
+  it('answers 404 for an object outside the caller’s scope, and never for one inside', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const role of ROLES) {
+      const cookie = await signInCookie(t.app, `role_${role}`);
+      const call = as(t.app, cookie);
+      for (const [route, rule] of Object.entries(RULES)) {
+        if (!rule.scoped || rule.access === 'public' || rule.access === 'session' || !can(role, rule.access))
+          continue;
+        const inside = await call(rule.request(fixtures, role, true));
+        outcomes.push(`${role} ${route} inside → ${inside.statusCode === 404 ? 404 : 'found'}`);
+        expected.push(`${role} ${route} inside → found`);
+        // County-wide roles have nothing outside their scope in a one-county platform.
+        if (COUNTY_WIDE(role)) continue;
+        // Departments serving a wider area stay visible; what is outside is another township's.
+        const outside = await call(rule.request(fixtures, role, false));
+        outcomes.push(`${role} ${route} outside → ${outside.statusCode}`);
+        expected.push(`${role} ${route} outside → 404`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
