@@ -19,3 +19,4 @@ export * from './departments/department-kinds.js';
 export * from './schemas/department.schema.js';
 export * from './time/shanghai-day.js';
 export * from './schemas/sign-in-status.schema.js';
+export * from './schemas/territory.schema.js';

@@ -139,10 +139,36 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '网格边界与相邻网格“{other}”重叠约 {area} 平方米',
     'en-US': 'The grid boundary overlaps the neighbouring grid "{other}" by about {area} m²',
   },
-  GRID_MERGE_INVALID: {
+  GRID_MERGE_NOT_SIBLINGS: { status: 409, 'zh-CN': '只能合并同一村内的网格', 'en-US': 'Only grids of the same village can be merged' },
+  GRID_MERGE_NOT_CONNECTED: {
     status: 409,
-    'zh-CN': '无法合并网格：{reason}',
-    'en-US': 'Cannot merge the grids: {reason}',
+    'zh-CN': '这些网格不相连，合并后不是一个区域',
+    'en-US': 'The grids do not touch, so they do not make one area',
+  },
+  GRID_SPLIT_OUTSIDE: {
+    status: 409,
+    'zh-CN': '拆分后的网格“{name}”超出了原网格',
+    'en-US': 'The new grid "{name}" reaches outside the grid being split',
+  },
+  GRID_SPLIT_INCOMPLETE: {
+    status: 409,
+    'zh-CN': '拆分后的网格没有覆盖原网格（缺少约 {area} 平方米）',
+    'en-US': 'The new grids do not cover the grid being split (about {area} m² missing)',
+  },
+  DIVISION_IMPORT_INVALID: {
+    status: 400,
+    'zh-CN': '区划文件有 {count} 处错误，未导入任何数据',
+    'en-US': 'The division files have {count} errors; nothing was imported',
+  },
+  NOT_A_VILLAGE: {
+    status: 400,
+    'zh-CN': '网格只能建在村、社区或独立居民小组之下',
+    'en-US': 'Grids belong under a village, community or resident group',
+  },
+  NOT_A_GRID_WORKER: {
+    status: 400,
+    'zh-CN': '账号“{username}”不是本村的网格员',
+    'en-US': 'The account {username} is not a grid worker of this village',
   },
   UNKNOWN_EVENT_CATEGORY: {
     status: 400,

@@ -20,7 +20,7 @@ export function negotiateLocale(
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const q = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('q='));
       const weight = q ? Number.parseFloat(q.slice(2)) : 1;
       return { tag: tag.trim().toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
     })
@@ -39,7 +39,7 @@ export function interpolate(
   params: Readonly<Record<string, string | number>> = {},
 ): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = params[key];
+    const value = Object.hasOwn(params, key) ? params[key] : undefined;
     return value === undefined ? whole : String(value);
   });
 }

@@ -17,7 +17,11 @@ export function nowUtc(clock: () => number = Date.now): UtcTimestamp {
 }
 
 export function isUtcTimestamp(value: string): value is UtcTimestamp {
-  return UTC_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
+  // Date.parse rolls 2026-02-30 over into March and reads 24:00 as the next midnight; only a
+  // round trip proves the text names a real instant in its one canonical spelling.
+  if (!UTC_PATTERN.test(value)) return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === value;
 }
 
 /** ISO-8601 with the +08:00 offset, as Open311 and the Chinese UI want it. */
