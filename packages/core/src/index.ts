@@ -20,3 +20,7 @@ export * from './schemas/department.schema.js';
 export * from './time/shanghai-day.js';
 export * from './schemas/sign-in-status.schema.js';
 export * from './schemas/territory.schema.js';
+export * from './territory/grid-boundary-labels.js';
+export * from './territory/division-code.js';
+export * from './territory/division-csv.js';
+export * from './territory/grid-geometry.js';

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   DomainError,
+  describeBoundaryProblem,
   describePasswordProblems,
   errorStatus,
   errorTemplate,
@@ -49,8 +50,9 @@ export function sendError(
 /** Message parameters from details; a few detail kinds are phrased in the reader's language. */
 export function messageParams(details: ErrorDetails, locale: Locale): Record<string, string | number> {
   const params: Record<string, string | number> = {};
-  if (Array.isArray(details['problems']))
-    params['reason'] = describePasswordProblems(details['problems'], locale);
+  if (Array.isArray(details['problems'])) params['reason'] = describePasswordProblems(details['problems'], locale);
+  const boundaryProblem = describeBoundaryProblem(details['problem'], locale);
+  if (boundaryProblem) params['reason'] = boundaryProblem;
   for (const [key, value] of Object.entries(details)) {
     if (typeof value === 'string' || typeof value === 'number') params[key] = value;
   }

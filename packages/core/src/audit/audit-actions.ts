@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'auth.sign_out',
   'auth.password_changed',
   'access.denied',
+  'access.not_found',
   'account.created',
   'account.updated',
   'account.role_changed',

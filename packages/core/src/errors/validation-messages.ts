@@ -1,6 +1,6 @@
 // Turns schema-validation failures into field-level messages in the caller's language, so that a
-// form can show each message beside its field. The input shape is that of JSON Schema validators
-// (Ajv and TypeBox alike): a keyword, a JSON pointer and the keyword's parameters.
+// form can show each message beside its field. The input shape is Ajv's (Fastify's validator): a
+// keyword, a JSON pointer and the keyword's parameters (missingProperty, additionalProperty, …).
 import type { Locale } from '../i18n/locale.js';
 import { interpolate } from '../i18n/locale.js';
 
