@@ -18,6 +18,9 @@ import { registerDepartmentRoutes } from './modules/departments/departments.rout
 import { createDepartmentsService } from './modules/departments/departments.service.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { createGridsService } from './modules/territory/grids.service.js';
+import { createOrgUnitsService } from './modules/territory/org-units.service.js';
+import { registerTerritoryRoutes } from './modules/territory/territory.routes.js';
 import { registerSignInStatusRoutes } from './modules/sign-in-status/sign-in-status.routes.js';
 
 export interface BuildOptions {
@@ -104,6 +107,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerAuditRoutes(app, ctx);
   registerDepartmentRoutes(app, createDepartmentsService(ctx));
   registerSignInStatusRoutes(app, ctx);
+  registerTerritoryRoutes(app, createOrgUnitsService(ctx), createGridsService(ctx));
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

@@ -15,6 +15,32 @@ interface Fixtures {
   department(inScope: boolean): string;
   successor(role: Role): string;
   unique(): string;
+  village(inScope: boolean): string;
+  grid(inScope: boolean): string;
+  /** A grid of its own for each role to split, so that one role's split leaves the next one a grid. */
+  splittable(role: Role, inScope: boolean): { id: string; parts: unknown[] };
+  /** Two touching grids of their own for each role to merge. */
+  mergeable(role: Role, inScope: boolean): string[];
+}
+
+/** A square of `size` degrees with its south-west corner at (lon, lat). */
+function square(lon: number, lat: number, size = 0.01) {
+  return {
+    type: 'Polygon',
+    coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]],
+  };
+}
+
+/** The west and east halves of `square(lon, lat)`. */
+function halves(lon: number, lat: number) {
+  const half = (west: number) => ({
+    type: 'Polygon',
+    coordinates: [[[west, lat], [west + 0.005, lat], [west + 0.005, lat + 0.01], [west, lat + 0.01], [west, lat]]],
+  });
+  return [
+    { name: '西半', boundary: half(lon) },
+    { name: '东半', boundary: half(lon + 0.005) },
+  ];
 }
 
 type Access = 'public' | 'session' | Permission;
@@ -174,6 +200,53 @@ const RULES: Record<string, RouteRule> = {
       payload: { categories: ['sanitation', 'other'] },
     }),
   },
+  'GET /api/org-units': {
+    access: 'territory.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/org-units?parentId=${f.village(inScope)}` }),
+  },
+  'GET /api/grids': {
+    access: 'territory.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/grids?villageId=${f.village(inScope)}` }),
+  },
+  'GET /api/grids/locate': {
+    access: 'territory.read',
+    request: () => ({ method: 'GET', url: '/api/grids/locate?lon=103.905&lat=29.505' }),
+  },
+  'GET /api/grids/{id}': {
+    access: 'territory.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/grids/${f.grid(inScope)}` }),
+  },
+  'POST /api/grids': {
+    access: 'grid.manage',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'POST', url: '/api/grids', payload: { villageId: f.village(inScope), name: f.unique() } }),
+  },
+  'PATCH /api/grids/{id}': {
+    access: 'grid.manage',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/grids/${f.grid(inScope)}`, payload: { name: f.unique() } }),
+  },
+  'PUT /api/grids/{id}/workers': {
+    access: 'grid.manage',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'PUT', url: `/api/grids/${f.grid(inScope)}/workers`, payload: { accountIds: [] } }),
+  },
+  'POST /api/grids/{id}/split': {
+    access: 'grid.manage',
+    scoped: true,
+    request: (f, role, inScope) => {
+      const { id, parts } = f.splittable(role, inScope);
+      return { method: 'POST', url: `/api/grids/${id}/split`, payload: { parts } };
+    },
+  },
+  'POST /api/grids/merge': {
+    access: 'grid.manage',
+    scoped: true,
+    request: (f, role, inScope) => ({ method: 'POST', url: '/api/grids/merge', payload: { gridIds: f.mergeable(role, inScope), name: f.unique() } }),
+  },
   'GET /api/sign-in-status': {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
@@ -242,8 +315,42 @@ describeEachDialect('the authorization matrix', (dialect) => {
       role: 'grid_worker_parttime',
       orgPath: '/511124/511124102/511124102001/',
     });
+    // Grids: drawn by a county administrator before the matrix runs.
+    await anAccount(t.ctx, { username: 'grid_setup', role: 'county_admin', orgPath: '/511124/' });
+    const setup = as(t.app, await signInCookie(t.app, 'grid_setup'));
+    const unitId = async (path: string) =>
+      (await t.ctx.db.kysely.selectFrom('org_unit').select('id').where('path', '=', path).executeTakeFirstOrThrow()).id;
+    const mataVillage = await unitId('/511124/511124101/511124101001/');
+    const zhuyuanVillage = await unitId('/511124/511124102/511124102001/');
+    const drawGrid = async (villageId: string, lon: number, lat: number): Promise<string> => {
+      const response = await setup({ method: 'POST', url: '/api/grids', payload: { villageId, name: `${lon},${lat}`, boundary: square(lon, lat) } });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as string;
+    };
+    const insideGrid = await drawGrid(mataVillage, 103.9, 29.5);
+    const outsideGrid = await drawGrid(zhuyuanVillage, 103.9, 29.6);
+    const outsideNeighbour = await drawGrid(zhuyuanVillage, 103.91, 29.6);
+    // Each call takes the next fresh grid: the unsigned call, the permission pass and the scope
+    // pass each split or merge one. Roles that may not manage grids are refused before any lookup.
+    const splittable = new Map<Role, { id: string; parts: unknown[] }[]>();
+    const mergeable = new Map<Role, string[][]>();
+    let slot = 0;
+    for (const role of ROLES.filter((candidate) => can(candidate, 'grid.manage'))) {
+      splittable.set(role, []);
+      mergeable.set(role, []);
+      for (let round = 0; round < 3; round += 1) {
+        const lon = 104 + (slot += 1) * 0.03;
+        splittable.get(role)?.push({ id: await drawGrid(mataVillage, lon, 29.5), parts: halves(lon, 29.5) });
+        mergeable.get(role)?.push([await drawGrid(mataVillage, lon, 29.7), await drawGrid(mataVillage, lon + 0.01, 29.7)]);
+      }
+    }
     let counter = 0;
     fixtures = {
+      village: (inScope) => (inScope ? mataVillage : zhuyuanVillage),
+      grid: (inScope) => (inScope ? insideGrid : outsideGrid),
+      splittable: (role, inScope) =>
+        inScope ? (splittable.get(role)?.shift() ?? { id: newId(), parts: halves(0, 0) }) : { id: outsideGrid, parts: halves(103.9, 29.6) },
+      mergeable: (role, inScope) => (inScope ? (mergeable.get(role)?.shift() ?? [newId(), newId()]) : [outsideGrid, outsideNeighbour]),
       account: (inScope, role) =>
         !inScope ? outside.id : role === 'dept_leader' ? policeTarget.id : villageTarget.id,
       successor: (role) => (role === 'dept_leader' ? policeSuccessor.id : villageSuccessor.id),

@@ -18,10 +18,10 @@ import {
 beforeAll(() => assertServerBuilt());
 
 describe('gridwork help and usage', () => {
-  it.each(['serve', 'migrate', 'create-admin', 'backup', 'seed-demo'])(
+  it.each(['serve', 'migrate', 'create-admin', 'backup', 'seed-demo', 'import-divisions', 'audit verify'])(
     'prints help for %s and exits 0',
     async (command) => {
-      const result = await runGridwork([command, '--help']);
+      const result = await runGridwork([...command.split(' '), '--help']);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`Usage: gridwork ${command}`);
     },
@@ -49,6 +49,8 @@ describe('gridwork help and usage', () => {
       '--org-path must look like',
     ],
     [['backup'], "required option '--out <file>' not specified"],
+    [['import-divisions', '--county', '5111', '--streets', 'a.csv', '--villages', 'b.csv'], '--county must be a 6-digit county code'],
+    [['import-divisions', '--county', '511124', '--streets', 'a.csv'], "required option '--villages <file>' not specified"],
   ])('refuses %j with usage and exit code 2', async (args, message) => {
     const result = await runGridwork(args);
     expect(result.code).toBe(2);
@@ -69,7 +71,7 @@ describe('gridwork on SQLite', () => {
   it('migrates a new database, then has nothing to apply', async () => {
     const first = await runGridwork(['migrate'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`applied: ${LATEST_MIGRATION}`);
+    expect(first.stdout).toMatch(new RegExp(`applied: 0001_\\w+, .*${LATEST_MIGRATION}`));
     const second = await runGridwork(['migrate'], env);
     expect(second.stdout).toContain('nothing to apply');
     expect(second.stdout).toContain(`sqlite is at ${LATEST_MIGRATION}`);
@@ -113,6 +115,53 @@ describe('gridwork on SQLite', () => {
     const again = await runGridwork(['backup', '--out', out], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
+  });
+
+  it('verifies the audit trail, and exits 1 naming the entry once one is tampered with', async () => {
+    const intact = await runGridwork(['audit', 'verify'], env);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/audit trail intact: [1-9]\d* entries/);
+    const db = new BetterSqlite3(path.join(dataDir, 'gridwork.sqlite'));
+    db.prepare("update audit_log set details = '{}' where seq = 1").run();
+    db.close();
+    const broken = await runGridwork(['audit', 'verify'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('the audit chain breaks at entry 1 (hash_mismatch)');
+  });
+
+  it('imports a county from division files, GB18030 from Excel too, and a second run changes nothing', async () => {
+    const demoData = new URL('../demo-data/', import.meta.url);
+    const villages = new URL('511124-villages.csv', demoData).pathname;
+    const gbStreets = new URL('test-support/511124-streets.gb18030.csv', import.meta.url).pathname;
+    const args = ['import-divisions', '--county', '511124', '--county-name', '井研县', '--streets', gbStreets, '--villages', villages];
+    const first = await runGridwork(args, env);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('county 511124: 135 created, 0 renamed, 0 unchanged');
+    const second = await runGridwork(args, env);
+    expect(second.stdout).toContain('county 511124: 0 created, 0 renamed, 135 unchanged');
+    const db = new BetterSqlite3(path.join(dataDir, 'gridwork.sqlite'), { readonly: true });
+    const mata = db.prepare("select name, kind from org_unit where path = '/511124/511124101/'").get();
+    db.close();
+    expect(mata).toEqual({ name: '马踏镇', kind: 'township' });
+  });
+
+  it('refuses division files with bad rows, one line per problem, and writes nothing', async () => {
+    const fresh = makeTempDir('gridwork-div-');
+    const broken = path.join(fresh, 'villages.csv');
+    fs.writeFileSync(broken, 'code,name,streetCode\n511124101201,"马踏村村民委员会",511124101\n511124101202,"",511124101\n51112410120X,"某村",511124101\n');
+    const streets = new URL('../demo-data/511124-streets.csv', import.meta.url).pathname;
+    const result = await runGridwork(['import-divisions', '--county', '511124', '--streets', streets, '--villages', broken], { GRIDWORK_DATA_DIR: fresh });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('villages.csv 第 3 行，name 列：名称为空');
+    expect(result.stderr).toContain('villages.csv 第 4 行，code 列：不是有效的区划代码');
+    expect(result.stderr).toContain('区划文件有 2 处错误，未导入任何数据');
+    const english = await runGridwork(['import-divisions', '--county', '511124', '--streets', streets, '--villages', broken], { GRIDWORK_DATA_DIR: fresh, GRIDWORK_LOCALE: 'en-US' });
+    expect(english.stderr).toContain('villages.csv line 3, column name: the name is empty');
+    const db = new BetterSqlite3(path.join(fresh, 'gridwork.sqlite'), { readonly: true });
+    const count = db.prepare('select count(*) as n from org_unit').get() as { n: number };
+    db.close();
+    expect(count.n).toBe(0);
+    fs.rmSync(fresh, { recursive: true, force: true });
   });
 
   it('seeds the demo once', async () => {

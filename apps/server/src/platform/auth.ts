@@ -45,6 +45,19 @@ export function installSessionGuard(app: FastifyInstance, auth: AuthService, aud
     }
   }
 
+  // A signed-in caller who asks for a record outside their scope (or one that does not exist: the
+  // answer is the same 404 on purpose) is recorded, so that the audit admin sees someone probing.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof DomainError) || error.code !== 'NOT_FOUND' || !request.session) return;
+    const params = request.params as Record<string, unknown> | undefined;
+    await audit.appendAlone(actorOf(request.session, originOf(request)), {
+      action: 'access.not_found',
+      outcome: 'denied',
+      ...(typeof params?.['id'] === 'string' ? { objectId: params['id'] } : {}),
+      details: { route: `${request.method} ${request.routeOptions.url ?? ''}` },
+    });
+  });
+
   app.decorate('requireSession', requireSession);
   app.decorate(
     'requirePermission',

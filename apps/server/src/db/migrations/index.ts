@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_accounts_and_sessions.js';
 import * as m0002 from './0002_territory_access_audit.js';
+import * as m0003 from './0003_grid_cells_and_path_collation.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
   '0002_territory_access_audit': m0002,
+  '0003_grid_cells_and_path_collation': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

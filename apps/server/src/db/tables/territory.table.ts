@@ -1,9 +1,9 @@
 // The territory: county → township → village/community/resident group → grid, one table, each
 // row with its materialised path so that scope filters are prefix range scans.
-import type { DepartmentKind } from '@gridwork/core';
+import type { DepartmentKind, OrgUnitKind } from '@gridwork/core';
 
-/** Kinds of unit, county down to grid (the same union as core's OrgUnitKind). */
-export type OrgUnitKindColumn = 'county' | 'township' | 'village' | 'community' | 'resident_group' | 'grid';
+/** Kinds of unit, county down to grid. */
+export type OrgUnitKindColumn = OrgUnitKind;
 
 export interface OrgUnitTable {
   id: string;
@@ -21,6 +21,12 @@ export interface OrgUnitTable {
   retired_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A 0.01° tile a grid's bounding box touches: the spatial index for finding a point's grid. */
+export interface GridCellTable {
+  cell: string;
+  grid_id: string;
 }
 
 export interface GridWorkerTable {

@@ -1,12 +1,23 @@
-// The demo county that `npm start` creates on first run, so a new user can sign in at once.
-// Later capabilities add their own demo data here (territory, events, registry).
-import type { Role } from '@gridwork/core';
+// The demo county that `npm start` creates on first run, so a new user can sign in at once and
+// find real places: 井研县 (Jingyan county, Leshan, Sichuan) with its official townships and
+// villages, departments in 马踏镇, grids drawn in one village, and an account for every role.
+// Later capabilities add their own demo data here (events, registry).
+import fs from 'node:fs';
+import { DomainError, type DepartmentKind, type Role, type StandardEventCategory } from '@gridwork/core';
 import type { AppContext } from '../../platform/context.js';
-import { createAccountsService } from '../accounts/accounts.service.js';
+import { SYSTEM_ACTOR, createAccountsService } from '../accounts/accounts.service.js';
 import { countAccounts } from '../auth/auth.repo.js';
+import type { AuthenticatedSession } from '../auth/auth.service.js';
+import { createDepartmentsService } from '../departments/departments.service.js';
+import { createGridsService } from '../territory/grids.service.js';
+import { createDivisionsService } from '../territory/divisions.service.js';
+import * as territory from '../territory/territory.repo.js';
 
 export const DEMO_PASSWORD = 'Grid@2026';
-export const DEMO_COUNTY_PATH = '/511124/';
+export const DEMO_COUNTY = { code: '511124', name: '井研县' } as const;
+const COUNTY = '/511124/';
+const TOWNSHIP = '/511124/511124101/';
+const DEMO_DATA = new URL('../../../demo-data/', import.meta.url);
 
 export interface DemoLogin {
   readonly username: string;
@@ -16,31 +27,82 @@ export interface DemoLogin {
 
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   { username: 'county', displayName: '县中心管理员', role: 'county_admin' },
-  { username: 'center', displayName: '乡分中心值班员', role: 'center_operator' },
+  { username: 'center', displayName: '马踏镇分中心值班员', role: 'center_operator' },
   { username: 'village', displayName: '村网格负责人', role: 'village_admin' },
   { username: 'worker', displayName: '专职网格员', role: 'grid_worker_fulltime' },
   { username: 'parttime', displayName: '兼职网格员', role: 'grid_worker_parttime' },
-  { username: 'dept', displayName: '部门经办人', role: 'dept_handler' },
-  { username: 'deptlead', displayName: '部门分管领导', role: 'dept_leader' },
+  { username: 'dept', displayName: '派出所经办人', role: 'dept_handler' },
+  { username: 'deptlead', displayName: '派出所分管领导', role: 'dept_leader' },
   { username: 'leader', displayName: '县委领导', role: 'leader' },
   { username: 'sysadmin', displayName: '系统管理员', role: 'system_admin' },
   { username: 'secadmin', displayName: '安全管理员', role: 'security_admin' },
   { username: 'auditor', displayName: '安全审计员', role: 'audit_admin' },
 ];
 
+const DEMO_DEPARTMENTS: readonly { name: string; kind: DepartmentKind; orgPath: string; categories: StandardEventCategory[] }[] = [
+  { name: '马踏镇派出所', kind: 'police_station', orgPath: TOWNSHIP, categories: ['public_order', 'dispute', 'floating_population'] },
+  { name: '马踏镇司法所', kind: 'judicial_office', orgPath: TOWNSHIP, categories: ['dispute', 'special_population'] },
+  { name: '马踏镇卫生院', kind: 'health_center', orgPath: TOWNSHIP, categories: ['livelihood'] },
+  { name: '马踏镇村镇建设办', kind: 'township_department', orgPath: TOWNSHIP, categories: ['illegal_construction', 'safety_hazard', 'sanitation'] },
+  { name: '县应急管理局', kind: 'county_department', orgPath: COUNTY, categories: ['safety_hazard'] },
+];
+
+/** Three grids side by side, about 1 km² each, drawn over 马踏镇 (lon 104.0, lat 29.5). */
+function demoGridBoundary(index: number) {
+  const lon = 104.0 + index * 0.01;
+  const lat = 29.5;
+  return { type: 'Polygon' as const, coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.009], [lon, lat + 0.009], [lon, lat]]] };
+}
+
+function rolePath(role: Role, villagePath: string): string {
+  if (role === 'center_operator' || role === 'dept_handler' || role === 'dept_leader') return TOWNSHIP;
+  if (role === 'village_admin' || role === 'grid_worker_fulltime' || role === 'grid_worker_parttime') return villagePath;
+  return COUNTY;
+}
+
 /** Seeds the demo once: a database that already has accounts is left as it is. */
 export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
   if ((await countAccounts(ctx.db.kysely)) > 0) return { seeded: false };
+  await createDivisionsService(ctx).importDivisions(SYSTEM_ACTOR, {
+    countyCode: DEMO_COUNTY.code,
+    countyName: DEMO_COUNTY.name,
+    streetsCsv: fs.readFileSync(new URL('511124-streets.csv', DEMO_DATA), 'utf8'),
+    villagesCsv: fs.readFileSync(new URL('511124-villages.csv', DEMO_DATA), 'utf8'),
+  });
+  // The demo village is the first rural village (行政村) of 马踏镇 in the official list: 马踏村.
+  const township = await territory.findUnitByPath(ctx.db.kysely, TOWNSHIP);
+  const village = township ? (await territory.childrenOf(ctx.db.kysely, township.id)).find((unit) => unit.kind === 'village') : undefined;
+  if (!village) throw new DomainError('NOT_FOUND', { path: TOWNSHIP });
+
+  // Departments and grids are made as the county would make them, through the same rules.
+  const countyOffice: AuthenticatedSession = { sessionId: 'demo-seed', departmentId: null, user: { id: '', username: 'seed', displayName: '', role: 'county_admin', orgPath: COUNTY, mustChangePassword: false, locale: 'zh-CN' } };
+  const departmentIds = new Map<string, string>();
+  const departments = createDepartmentsService(ctx);
+  for (const department of DEMO_DEPARTMENTS) {
+    departmentIds.set(department.name, (await departments.create(countyOffice, SYSTEM_ACTOR, department)).id);
+  }
+
   const accounts = createAccountsService(ctx);
+  const ids = new Map<string, string>();
   for (const login of DEMO_LOGINS) {
-    await accounts.createAccountAsSystem({
+    const id = await accounts.createAccountAsSystem({
       username: login.username,
       displayName: login.displayName,
       password: DEMO_PASSWORD,
       role: login.role,
-      orgPath: DEMO_COUNTY_PATH,
+      orgPath: rolePath(login.role, village.path),
+      departmentId: login.role === 'dept_handler' || login.role === 'dept_leader' ? (departmentIds.get('马踏镇派出所') ?? null) : null,
       mustChangePassword: false,
     });
+    ids.set(login.username, id);
+  }
+
+  const grids = createGridsService(ctx);
+  const operator: AuthenticatedSession = { ...countyOffice, user: { ...countyOffice.user, id: ids.get('center') ?? '', username: 'center', role: 'center_operator', orgPath: TOWNSHIP } };
+  for (const [index, name] of ['一组网格', '二组网格', '三组网格'].entries()) {
+    const grid = await grids.create(operator, SYSTEM_ACTOR, { villageId: village.id, name, boundary: demoGridBoundary(index) });
+    const worker = index === 0 ? ids.get('worker') : ids.get('parttime');
+    if (worker) await grids.assignWorkers(operator, SYSTEM_ACTOR, grid.id, [worker]);
   }
   return { seeded: true };
 }

@@ -1,6 +1,7 @@
 // SQL for departments. A caller sees the departments that serve its area (at or above its unit)
 // and those inside it (below its unit).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { ancestorPaths } from '@gridwork/core';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DepartmentTable } from '../../db/tables/territory.table.js';
 import { startsWith } from '../../db/sql-helpers.js';
@@ -14,8 +15,8 @@ function visibleTo(db: Executor, scopePath: string) {
     .where((eb) =>
       eb.or([
         startsWith('org_path', scopePath),
-        // The department's path is a prefix of the caller's: it serves the caller's area.
-        sql<boolean>`${scopePath} like ${sql.ref('org_path')} || '%'`,
+        // The department sits at or above the caller's unit: it serves the caller's area.
+        eb('org_path', 'in', ancestorPaths(scopePath)),
       ]),
     );
 }

@@ -1,0 +1,79 @@
+// The invariant that keeps a province-sized database fast: a caller's scope is a prefix of org
+// paths, and the database answers it from an index, never by reading every row. The same holds
+// for finding the grid of a GPS point. Checked here by asking each database for its plan.
+import { CompiledQuery, type Compilable } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newId } from '@gridwork/core';
+import { describeEachDialect, openTestDb, type DialectName, type TestDb } from '../test-support/test-db.js';
+import { prefixUpperBound, startsWith } from './sql-helpers.js';
+import { listDepartments } from '../modules/departments/departments.repo.js';
+import * as territory from '../modules/territory/territory.repo.js';
+
+describeEachDialect('scope filters', (dialect: DialectName) => {
+  let testDb: TestDb;
+  beforeAll(async () => {
+    testDb = await openTestDb(dialect);
+    const now = new Date().toISOString();
+    const unit = (path: string, kind: 'county' | 'township' | 'village' | 'grid', parent: string | null) => ({
+      id: newId(),
+      code: path.split('/').at(-2) ?? '',
+      name: path,
+      kind,
+      parent_id: parent,
+      path,
+      depth: path.split('/').length - 2,
+      boundary: null,
+      min_lon: null,
+      min_lat: null,
+      max_lon: null,
+      max_lat: null,
+      retired_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    const county = unit('/511124/', 'county', null);
+    const rows = [county, unit('/511124/511124101/', 'township', county.id), unit('/5111240/', 'county', null), unit('/511125/', 'county', null), unit('/51112/', 'county', null)];
+    await testDb.db.kysely.insertInto('org_unit').values(rows).execute();
+  });
+  afterAll(async () => testDb.destroy());
+
+  /** The database's plan for a query, as one string. */
+  async function planOf(query: Compilable): Promise<string> {
+    const compiled = query.compile();
+    return testDb.db.kysely.transaction().execute(async (trx) => {
+      if (dialect === 'postgres') {
+        // A tiny table is cheaper to scan: forbid it, so that only a query no index can answer scans.
+        await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
+        const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+        return result.rows.map((row) => row['QUERY PLAN']).join('\n');
+      }
+      const result = await trx.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+      return result.rows.map((row) => row.detail).join('\n');
+    });
+  }
+
+  function expectIndexOnly(plan: string, table: string) {
+    if (dialect === 'postgres') expect(plan).not.toMatch(new RegExp(`Seq Scan on ${table}\\b`));
+    else expect(plan).not.toMatch(new RegExp(`SCAN ${table}\\b(?! USING)`));
+  }
+
+  it('finds exactly the units under a path, not a sibling code that shares its digits', async () => {
+    const rows = await testDb.db.kysely.selectFrom('org_unit').select('path').where(startsWith('path', '/511124/')).orderBy('path').execute();
+    expect(rows.map((row) => row.path)).toEqual(['/511124/', '/511124/511124101/']);
+    expect(prefixUpperBound('/511124/')).toBe('/5111240');
+  });
+
+  it('answers a scope filter on units, accounts and departments from an index', async () => {
+    const db = testDb.db.kysely;
+    expectIndexOnly(await planOf(db.selectFrom('org_unit').selectAll().where(startsWith('path', '/511124/'))), 'org_unit');
+    expectIndexOnly(await planOf(db.selectFrom('account').selectAll().where(startsWith('org_path', '/511124/'))), 'account');
+    expectIndexOnly(await planOf(db.selectFrom('department').select('id').where(startsWith('org_path', '/511124/'))), 'department');
+    expect(await listDepartments(db, '/511124/511124101/', false)).toEqual([]);
+  });
+
+  it('finds the grid of a GPS point through the tile index', async () => {
+    const plan = await planOf(territory.gridsWhoseBoxHoldsQuery(testDb.db.kysely, '/511124/', '10406:2965', 104.065, 29.655));
+    expectIndexOnly(plan, 'grid_cell');
+    expectIndexOnly(plan, 'org_unit');
+  });
+});

@@ -1,0 +1,46 @@
+// The demo county a new user meets on `npm start`: 井研县's real townships and villages, an
+// account for every role placed where that role works, departments, and grids a worker can
+// find themselves in.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROLES } from '@gridwork/core';
+import { as, signInCookie } from '../../test-support/http.js';
+import { describeEachDialect } from '../../test-support/test-db.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './demo.seed.js';
+
+describeEachDialect('the demo county', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  it('is seeded once, with a login for every role', async () => {
+    expect(await seedDemo(t.ctx)).toEqual({ seeded: true });
+    expect(await seedDemo(t.ctx)).toEqual({ seeded: false });
+    expect(new Set(DEMO_LOGINS.map((login) => login.role))).toEqual(new Set(ROLES));
+  });
+
+  it('places a township operator in 马踏镇 and the grid workers in 马踏村', async () => {
+    const center = as(t.app, await signInCookie(t.app, 'center', DEMO_PASSWORD));
+    const tree = await center({ method: 'GET', url: '/api/org-units' });
+    expect(tree.json().items).toEqual([expect.objectContaining({ name: '马踏镇', path: '/511124/511124101/' })]);
+    const worker = as(t.app, await signInCookie(t.app, 'worker', DEMO_PASSWORD));
+    const me = await worker({ method: 'GET', url: '/api/auth/me' });
+    expect(me.json().orgPath).toBe('/511124/511124101/511124101201/');
+  });
+
+  it('lets the full-time worker find the grid they stand in, with themselves assigned to it', async () => {
+    const worker = as(t.app, await signInCookie(t.app, 'worker', DEMO_PASSWORD));
+    const located = await worker({ method: 'GET', url: '/api/grids/locate?lon=104.005&lat=29.504' });
+    expect(located.json().grid).toMatchObject({ code: 'G01', name: '一组网格', workers: [expect.objectContaining({ displayName: '专职网格员' })] });
+  });
+
+  it('has the township’s departments for the police station’s handler to sign in to', async () => {
+    const county = as(t.app, await signInCookie(t.app, 'county', DEMO_PASSWORD));
+    const list = await county({ method: 'GET', url: '/api/departments' });
+    expect((list.json().items as { name: string }[]).map((item) => item.name)).toEqual(expect.arrayContaining(['马踏镇派出所', '县应急管理局']));
+    const dept = as(t.app, await signInCookie(t.app, 'dept', DEMO_PASSWORD));
+    expect((await dept({ method: 'GET', url: '/api/auth/me' })).json()).toMatchObject({ displayName: '派出所经办人' });
+  });
+});
