@@ -24,3 +24,8 @@ export * from './territory/grid-boundary-labels.js';
 export * from './territory/division-code.js';
 export * from './territory/division-csv.js';
 export * from './territory/grid-geometry.js';
+export * from './events/event-status.js';
+export * from './events/event-machine.js';
+export * from './events/event-deadlines.js';
+export * from './events/event-catalogue.js';
+export * from './schemas/event.schema.js';

@@ -26,6 +26,11 @@ export const AUDIT_ACTIONS = [
   'department.created',
   'department.updated',
   'sensitive.unmasked',
+  'event.reported',
+  'event.acted',
+  'event.card_issued',
+  'event_category.updated',
+  'photo.uploaded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

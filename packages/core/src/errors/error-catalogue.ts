@@ -170,6 +170,71 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '账号“{username}”不是本村的网格员',
     'en-US': 'The account {username} is not a grid worker of this village',
   },
+  EVENT_TRANSITION_INVALID: {
+    status: 409,
+    'zh-CN': '事件当前为“{statusName}”，不能{actionName}',
+    'en-US': 'The event is {statusName}; it cannot be given the action {actionName}',
+  },
+  EVENT_ACTION_NOT_YOURS: {
+    status: 403,
+    'zh-CN': '您不能对此事件执行“{actionName}”',
+    'en-US': 'You may not take the action {actionName} on this event',
+  },
+  EVENT_FIELD_REQUIRED: {
+    status: 400,
+    'zh-CN': '{actionName}需要填写“{field}”',
+    'en-US': '{actionName} needs {field}',
+  },
+  EVENT_LOCATION_REQUIRED: {
+    status: 400,
+    'zh-CN': '请给出事件位置：定位坐标或地址',
+    'en-US': 'Give the place of the event: a GPS point or an address',
+  },
+  EVENT_ON_SPOT_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '“{category}”类事件不能由网格员自行处置',
+    'en-US': 'Events of the category {category} cannot be resolved on the spot by a grid worker',
+  },
+  EVENT_PHOTO_REQUIRED: {
+    status: 400,
+    'zh-CN': '自行处置需要上传处置后的照片',
+    'en-US': 'Resolving on the spot needs a photo of the result',
+  },
+  EVENT_DUPLICATE_INVALID: {
+    status: 409,
+    'zh-CN': '不能合并到该事件（须为本辖区内另一件未合并的事件）',
+    'en-US': 'The event cannot be merged into that one (it must be another, unmerged event in your area)',
+  },
+  EVENT_DEPARTMENT_INVALID: {
+    status: 400,
+    'zh-CN': '部门不存在、已停用或不服务于该事件所在区域',
+    'en-US': 'The department does not exist, is disabled, or does not serve the place of the event',
+  },
+  EVENT_GRID_INVALID: {
+    status: 400,
+    'zh-CN': '网格不存在或不在您的辖区内',
+    'en-US': 'The grid does not exist or is outside your area',
+  },
+  PHOTO_NOT_FOUND: {
+    status: 400,
+    'zh-CN': '照片 {photoId} 未上传或已失效，请重新上传',
+    'en-US': 'The photo {photoId} was not uploaded; upload it again',
+  },
+  PHOTO_TYPE_UNSUPPORTED: {
+    status: 415,
+    'zh-CN': '照片须为 JPEG、PNG 或 WebP 图片',
+    'en-US': 'A photo must be a JPEG, PNG or WebP image',
+  },
+  PHOTO_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '照片不能超过 10 MB',
+    'en-US': 'A photo may be at most 10 MB',
+  },
+  CATEGORY_DISABLED: {
+    status: 400,
+    'zh-CN': '事件类别“{category}”已停用',
+    'en-US': 'The event category {category} is disabled',
+  },
   UNKNOWN_EVENT_CATEGORY: {
     status: 400,
     'zh-CN': '事件类别“{category}”不存在',
