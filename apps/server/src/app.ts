@@ -20,6 +20,11 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { createGridsService } from './modules/territory/grids.service.js';
 import { createOrgUnitsService } from './modules/territory/org-units.service.js';
+import { createCategoriesService } from './modules/events/categories.service.js';
+import { createEventActionsService } from './modules/events/event-actions.service.js';
+import { registerEventRoutes } from './modules/events/events.routes.js';
+import { createEventsService } from './modules/events/events.service.js';
+import { createPhotoStore } from './platform/photos.js';
 import { registerTerritoryRoutes } from './modules/territory/territory.routes.js';
 import { registerSignInStatusRoutes } from './modules/sign-in-status/sign-in-status.routes.js';
 
@@ -93,6 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'audit', description: '安全审计 Audit trail' },
         { name: 'territory', description: '区划与网格 Territory and grids' },
         { name: 'departments', description: '职能部门 Departments' },
+        { name: 'events', description: '事件流转办理 Events, photos and the catalogue' },
       ],
     },
   });
@@ -108,6 +114,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerDepartmentRoutes(app, createDepartmentsService(ctx));
   registerSignInStatusRoutes(app, ctx);
   registerTerritoryRoutes(app, createOrgUnitsService(ctx), createGridsService(ctx));
+  const events = createEventsService(ctx);
+  await events.ensureCatalogue();
+  registerEventRoutes(app, ctx, {
+    events,
+    actions: createEventActionsService(ctx, events),
+    categories: createCategoriesService(ctx),
+    photos: createPhotoStore(config.dataDir),
+  });
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

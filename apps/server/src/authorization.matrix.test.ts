@@ -21,7 +21,13 @@ interface Fixtures {
   splittable(role: Role, inScope: boolean): { id: string; parts: unknown[] };
   /** Two touching grids of their own for each role to merge. */
   mergeable(role: Role, inScope: boolean): string[];
+  /** An event dispatched to the police station (inside) or to 竹园镇's judicial office (outside). */
+  event(inScope: boolean): string;
+  photo(): string;
 }
+
+/** The smallest valid PNG: a 1×1 pixel. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 /** A square of `size` degrees with its south-west corner at (lon, lat). */
 function square(lon: number, lat: number, size = 0.01) {
@@ -247,6 +253,37 @@ const RULES: Record<string, RouteRule> = {
     scoped: true,
     request: (f, role, inScope) => ({ method: 'POST', url: '/api/grids/merge', payload: { gridIds: f.mergeable(role, inScope), name: f.unique() } }),
   },
+  'GET /api/event-categories': { access: 'event.read', request: () => ({ method: 'GET', url: '/api/event-categories' }) },
+  'PATCH /api/event-categories/{code}': {
+    access: 'event.catalogue.manage',
+    request: () => ({ method: 'PATCH', url: '/api/event-categories/other', payload: { handleDays: 7 } }),
+  },
+  'POST /api/events': {
+    access: 'event.report',
+    request: (f) => ({ method: 'POST', url: '/api/events', payload: { clientKey: `matrix-${f.unique()}`, title: '矩阵', description: '', categoryCode: 'other', address: '马踏村' } }),
+  },
+  'GET /api/events': { access: 'event.read', request: () => ({ method: 'GET', url: '/api/events' }) },
+  'GET /api/events/{id}': {
+    access: 'event.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/events/${f.event(inScope)}` }),
+  },
+  'GET /api/events/{id}/timeline': {
+    access: 'event.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/events/${f.event(inScope)}/timeline` }),
+  },
+  'POST /api/events/{id}/actions': {
+    access: 'event.act',
+    scoped: true,
+    // Accepting a dispatched event is refused with 409 for everyone who can see it: no state moves.
+    request: (f, _role, inScope) => ({ method: 'POST', url: `/api/events/${f.event(inScope)}/actions`, payload: { action: 'accept' } }),
+  },
+  'POST /api/photos': {
+    access: 'photo.upload',
+    request: () => ({ method: 'POST', url: '/api/photos', headers: { 'content-type': 'image/png' }, payload: PNG }),
+  },
+  'GET /api/photos/{id}': { access: 'session', request: (f) => ({ method: 'GET', url: `/api/photos/${f.photo()}` }) },
   'GET /api/sign-in-status': {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
@@ -344,8 +381,22 @@ describeEachDialect('the authorization matrix', (dialect) => {
         mergeable.get(role)?.push([await drawGrid(mataVillage, lon, 29.7), await drawGrid(mataVillage, lon + 0.01, 29.7)]);
       }
     }
+    // Events: reported in each township's grid and dispatched to that township's department.
+    const photoId = (await setup({ method: 'POST', url: '/api/photos', headers: { 'content-type': 'image/png' }, payload: PNG })).json().id as string;
+    const dispatchedEvent = async (gridId: string, departmentId: string, clientKey: string) => {
+      const reported = await setup({ method: 'POST', url: '/api/events', payload: { clientKey, title: '矩阵事件', description: '', categoryCode: 'other', gridId, address: '村口', photoIds: [photoId] } });
+      const id = reported.json().id as string;
+      await setup({ method: 'POST', url: `/api/events/${id}/actions`, payload: { action: 'accept' } });
+      const dispatched = await setup({ method: 'POST', url: `/api/events/${id}/actions`, payload: { action: 'dispatch', leadDepartmentId: departmentId } });
+      expect(dispatched.json().status).toBe('dispatched');
+      return id;
+    };
+    const insideEvent = await dispatchedEvent(insideGrid, police, 'matrix-inside-event');
+    const outsideEvent = await dispatchedEvent(outsideGrid, judicial, 'matrix-outside-event');
     let counter = 0;
     fixtures = {
+      event: (inScope) => (inScope ? insideEvent : outsideEvent),
+      photo: () => photoId,
       village: (inScope) => (inScope ? mataVillage : zhuyuanVillage),
       grid: (inScope) => (inScope ? insideGrid : outsideGrid),
       splittable: (role, inScope) =>

@@ -30,7 +30,7 @@ describe('gridwork help and usage', () => {
   it('lists every command in the top-level help', async () => {
     const result = await runGridwork(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'create-admin', 'backup', 'seed-demo'])
+    for (const command of ['serve', 'migrate', 'create-admin', 'backup', 'seed-demo', 'import-divisions', 'sweep-deadlines', 'audit'])
       expect(result.stdout).toContain(command);
   });
 
@@ -162,6 +162,12 @@ describe('gridwork on SQLite', () => {
     db.close();
     expect(count.n).toBe(0);
     fs.rmSync(fresh, { recursive: true, force: true });
+  });
+
+  it('sweeps deadlines on demand', async () => {
+    const result = await runGridwork(['sweep-deadlines'], env);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('cards issued: 0');
   });
 
   it('seeds the demo once', async () => {

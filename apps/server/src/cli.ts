@@ -12,6 +12,8 @@ import { verifyAuditChain } from './platform/audit.js';
 import { SYSTEM_ACTOR, createAccountsService } from './modules/accounts/accounts.service.js';
 import { createDivisionsService } from './modules/territory/divisions.service.js';
 import { readTextFile } from './platform/text-files.js';
+import { startSchedule } from './platform/jobs.js';
+import { createEventCardsService } from './modules/events/event-cards.service.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.js';
 import { loadConfig, type AppConfig } from './platform/config.js';
 import { messageParams } from './platform/errors.js';
@@ -76,9 +78,11 @@ async function serve(options: { demo: boolean; port?: number }): Promise<void> {
     throw error;
   }
 
+  const schedule = startSchedule(ctx, app.log);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'stopping after an unexpected error');
     else app.log.info({ signal }, 'stopping: no new requests, finishing those in flight');
+    schedule.stop();
     await app.close();
     await db.close();
   });
@@ -208,6 +212,14 @@ function buildProgram(): Command {
         }
         throw error;
       }
+    });
+
+  program
+    .command('sweep-deadlines')
+    .description('issue the yellow and red cards now due (the server also does this on GRIDWORK_SWEEP_CRON)')
+    .action(async () => {
+      const result = await withDatabase((ctx) => createEventCardsService(ctx).sweep(new Date().toISOString()));
+      say(result === null ? 'another server is sweeping now; nothing done' : `cards issued: ${result.issued}`);
     });
 
   const audit = program.command('audit').description('the audit trail');

@@ -1,6 +1,17 @@
 // The database as Kysely sees it: one interface per table, the single source of column types.
 import type { AccountTable } from './tables/account.table.js';
 import type { AuditLogTable } from './tables/audit.table.js';
+import type {
+  EventAssistTable,
+  EventCardTable,
+  EventCategoryTable,
+  EventPhotoTable,
+  EventTable,
+  EventTimelineTable,
+  InboxMessageTable,
+  PhotoTable,
+  SmsOutboxTable,
+} from './tables/event.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type {
   DepartmentCategoryTable,
@@ -19,4 +30,13 @@ export interface Database {
   department: DepartmentTable;
   department_category: DepartmentCategoryTable;
   audit_log: AuditLogTable;
+  event_category: EventCategoryTable;
+  event: EventTable;
+  event_assist: EventAssistTable;
+  event_timeline: EventTimelineTable;
+  photo: PhotoTable;
+  event_photo: EventPhotoTable;
+  event_card: EventCardTable;
+  inbox_message: InboxMessageTable;
+  sms_outbox: SmsOutboxTable;
 }

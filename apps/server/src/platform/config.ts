@@ -2,6 +2,7 @@
 // here once, so a typo stops the server at start with a message instead of failing later.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Cron } from 'croner';
 import { DEFAULT_LOCALE, isLocale, type Locale, type PasswordPolicyName } from '@gridwork/core';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -33,6 +34,12 @@ export interface AppConfig {
   /** Built web apps; a missing folder is served as a page that says to run the build. */
   readonly consoleDir: string;
   readonly fieldDir: string;
+  /** When a late step earns a yellow and a red card, and how long verification may take. */
+  readonly cardRules: { readonly verifyHours: number; readonly yellowAt: number; readonly redAt: number };
+  /** Valid events a grid worker should report each month. */
+  readonly quotas: { readonly parttime: number; readonly fulltime: number };
+  /** Cron pattern (Asia/Shanghai) of the deadline sweep that issues cards; empty turns it off. */
+  readonly sweepCron: string;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +107,26 @@ function parsePostgresUrl(raw: string): string {
   return raw;
 }
 
+function readCardRules(env: Env): AppConfig['cardRules'] {
+  const yellow = readInt(env, 'GRIDWORK_YELLOW_CARD_PERCENT', 100, 100, 1000);
+  const red = readInt(env, 'GRIDWORK_RED_CARD_PERCENT', 150, 100, 1000);
+  if (red <= yellow) throw new ConfigError('GRIDWORK_RED_CARD_PERCENT', `must be above GRIDWORK_YELLOW_CARD_PERCENT (${yellow}), got ${red}`);
+  return { verifyHours: readInt(env, 'GRIDWORK_VERIFY_HOURS', 48, 1, 24 * 30), yellowAt: yellow / 100, redAt: red / 100 };
+}
+
+function readCron(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  const pattern = raw.trim();
+  if (pattern === '') return '';
+  try {
+    new Cron(pattern, { paused: true }).stop();
+  } catch (error) {
+    throw new ConfigError(name, `is not a cron pattern (${error instanceof Error ? error.message : String(error)}), got "${raw}"`);
+  }
+  return pattern;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, env['GRIDWORK_DATA_DIR'] || 'data');
   const databaseUrl = env['DATABASE_URL']?.trim();
@@ -147,5 +174,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     secureCookies: readBool(env, 'GRIDWORK_SECURE_COOKIES', false),
     consoleDir: path.resolve(cwd, env['GRIDWORK_CONSOLE_DIR'] || path.join(appsDir, 'console', 'dist')),
     fieldDir: path.resolve(cwd, env['GRIDWORK_FIELD_DIR'] || path.join(appsDir, 'field', 'dist')),
+    cardRules: readCardRules(env),
+    quotas: {
+      parttime: readInt(env, 'GRIDWORK_QUOTA_PARTTIME', 4, 0, 1000),
+      fulltime: readInt(env, 'GRIDWORK_QUOTA_FULLTIME', 20, 0, 1000),
+    },
+    sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import {
   DomainError,
   describeBoundaryProblem,
+  describeEventError,
   describePasswordProblems,
   errorStatus,
   errorTemplate,
@@ -56,7 +57,7 @@ export function messageParams(details: ErrorDetails, locale: Locale): Record<str
   for (const [key, value] of Object.entries(details)) {
     if (typeof value === 'string' || typeof value === 'number') params[key] = value;
   }
-  return params;
+  return { ...params, ...describeEventError(details, locale) };
 }
 
 const FRAMEWORK_CODES: Readonly<Record<string, ErrorCode>> = {
