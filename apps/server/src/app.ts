@@ -25,6 +25,8 @@ import { createEventActionsService } from './modules/events/event-actions.servic
 import { registerEventRoutes } from './modules/events/events.routes.js';
 import { createEventsService } from './modules/events/events.service.js';
 import { createPhotoStore } from './platform/photos.js';
+import { registerOpen311Routes } from './modules/open311/open311.routes.js';
+import { createOpen311Service } from './modules/open311/open311.service.js';
 import { registerTerritoryRoutes } from './modules/territory/territory.routes.js';
 import { registerSignInStatusRoutes } from './modules/sign-in-status/sign-in-status.routes.js';
 
@@ -99,6 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'territory', description: '区划与网格 Territory and grids' },
         { name: 'departments', description: '职能部门 Departments' },
         { name: 'events', description: '事件流转办理 Events, photos and the catalogue' },
+        { name: 'open311', description: '群众上报 Open311 GeoReport v2 (public)' },
       ],
     },
   });
@@ -122,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     categories: createCategoriesService(ctx),
     photos: createPhotoStore(config.dataDir),
   });
+  registerOpen311Routes(app, createOpen311Service(ctx), config);
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

@@ -284,6 +284,17 @@ const RULES: Record<string, RouteRule> = {
     request: () => ({ method: 'POST', url: '/api/photos', headers: { 'content-type': 'image/png' }, payload: PNG }),
   },
   'GET /api/photos/{id}': { access: 'session', request: (f) => ({ method: 'GET', url: `/api/photos/${f.photo()}` }) },
+  // Open311 is the public's door: no session, whoever calls.
+  'GET /open311/v2/discovery.{format}': { access: 'public', request: () => ({ method: 'GET', url: '/open311/v2/discovery.json' }) },
+  'GET /open311/v2/services.{format}': { access: 'public', request: () => ({ method: 'GET', url: '/open311/v2/services.json' }) },
+  'GET /open311/v2/services/{code}.{format}': { access: 'public', request: () => ({ method: 'GET', url: '/open311/v2/services/sanitation.json' }) },
+  'POST /open311/v2/requests.{format}': {
+    access: 'public',
+    request: () => ({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'service_code=sanitation&address_string=x' }),
+  },
+  'GET /open311/v2/requests.{format}': { access: 'public', request: () => ({ method: 'GET', url: '/open311/v2/requests.json' }) },
+  'GET /open311/v2/tokens/{token}.{format}': { access: 'public', request: (f) => ({ method: 'GET', url: `/open311/v2/tokens/${f.event(true)}.json` }) },
+  'GET /open311/v2/requests/{id}.{format}': { access: 'public', request: (f) => ({ method: 'GET', url: `/open311/v2/requests/${f.event(true)}.json` }) },
   'GET /api/sign-in-status': {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),

@@ -40,6 +40,8 @@ export interface AppConfig {
   readonly quotas: { readonly parttime: number; readonly fulltime: number };
   /** Cron pattern (Asia/Shanghai) of the deadline sweep that issues cards; empty turns it off. */
   readonly sweepCron: string;
+  /** Keys a public client must send as api_key to post Open311 requests; empty: no key needed. */
+  readonly open311ApiKeys: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -180,5 +182,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       fulltime: readInt(env, 'GRIDWORK_QUOTA_FULLTIME', 20, 0, 1000),
     },
     sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
+    open311ApiKeys: (env['GRIDWORK_OPEN311_API_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
   };
 }

@@ -218,3 +218,48 @@ export function cardsInScope(db: Executor, visibility: EventVisibility, month: s
   const query = db.selectFrom('event_card').innerJoin('event', 'event.id', 'event_card.event_id').selectAll('event_card').where('event_card.month', '=', month);
   return (visibility.kind === 'path' ? query.where(startsWith('event_card.unit_path', visibility.path)) : query.where('event_card.department_id', '=', visibility.departmentId)).orderBy('event_card.issued_at').execute();
 }
+
+// Open311: what the public reported, as the public may see it
+
+export interface PublicRequestFilters {
+  readonly ids?: readonly string[];
+  readonly serviceCodes?: readonly string[];
+  readonly from?: string;
+  readonly before?: string;
+  readonly statuses?: readonly EventTable['status'][];
+}
+
+export function publicRequests(db: Executor, countyPath: string, filters: PublicRequestFilters, limit: number, offset: number) {
+  let query = db
+    .selectFrom('event')
+    .innerJoin('event_category', 'event_category.code', 'event.category_code')
+    .leftJoin('department', 'department.id', 'event.lead_department_id')
+    .select([
+      'event.id',
+      'event.status',
+      'event.category_code',
+      'event_category.name_zh as category_name',
+      'event.description',
+      'department.name as department_name',
+      'event.reported_at',
+      'event.updated_at',
+      'event.step_deadline',
+      'event.address',
+      'event.lon',
+      'event.lat',
+    ])
+    .where('event.source', '=', 'public')
+    .where(startsWith('event.path', countyPath));
+  if (filters.ids) query = query.where('event.id', 'in', filters.ids.length > 0 ? [...filters.ids] : ['']);
+  else {
+    if (filters.serviceCodes && filters.serviceCodes.length > 0) query = query.where('event.category_code', 'in', [...filters.serviceCodes]);
+    if (filters.from) query = query.where('event.reported_at', '>=', filters.from);
+    if (filters.before) query = query.where('event.reported_at', '<', filters.before);
+    if (filters.statuses) query = query.where('event.status', 'in', [...filters.statuses]);
+  }
+  return query.orderBy('event.id', 'desc').limit(limit).offset(offset).execute();
+}
+
+export function countyUnits(db: Executor) {
+  return db.selectFrom('org_unit').select(['id', 'code', 'name', 'path']).where('kind', '=', 'county').where('retired_at', 'is', null).orderBy('path').execute();
+}
