@@ -23,6 +23,8 @@ import { createOrgUnitsService } from './modules/territory/org-units.service.js'
 import { createCategoriesService } from './modules/events/categories.service.js';
 import { createEventActionsService } from './modules/events/event-actions.service.js';
 import { registerEventRoutes } from './modules/events/events.routes.js';
+import { registerEventLedgerRoutes } from './modules/events/event-ledgers.routes.js';
+import { createEventLedgersService } from './modules/events/event-ledgers.service.js';
 import { createEventsService } from './modules/events/events.service.js';
 import { createPhotoStore } from './platform/photos.js';
 import { registerOpen311Routes } from './modules/open311/open311.routes.js';
@@ -126,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     photos: createPhotoStore(config.dataDir),
   });
   registerOpen311Routes(app, createOpen311Service(ctx), config);
+  registerEventLedgerRoutes(app, createEventLedgersService(ctx));
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

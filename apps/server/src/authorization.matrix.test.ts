@@ -295,6 +295,10 @@ const RULES: Record<string, RouteRule> = {
   'GET /open311/v2/requests.{format}': { access: 'public', request: () => ({ method: 'GET', url: '/open311/v2/requests.json' }) },
   'GET /open311/v2/tokens/{token}.{format}': { access: 'public', request: (f) => ({ method: 'GET', url: `/open311/v2/tokens/${f.event(true)}.json` }) },
   'GET /open311/v2/requests/{id}.{format}': { access: 'public', request: (f) => ({ method: 'GET', url: `/open311/v2/requests/${f.event(true)}.json` }) },
+  'GET /api/cards': { access: 'card.read', request: () => ({ method: 'GET', url: '/api/cards?month=2026-11' }) },
+  'GET /api/event-quotas': { access: 'event.read', request: () => ({ method: 'GET', url: '/api/event-quotas' }) },
+  'GET /api/inbox': { access: 'session', request: () => ({ method: 'GET', url: '/api/inbox' }) },
+  'POST /api/inbox/{id}/read': { access: 'session', request: () => ({ method: 'POST', url: `/api/inbox/${newId()}/read` }) },
   'GET /api/sign-in-status': {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),

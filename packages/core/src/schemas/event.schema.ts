@@ -164,3 +164,57 @@ export const UpdateCategoryBodySchema = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateCategoryBody = Static<typeof UpdateCategoryBodySchema>;
+
+export const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
+
+export const MonthQuerySchema = Type.Object(
+  { month: Type.Optional(Type.String({ pattern: MONTH_PATTERN, description: 'YYYY-MM (Shanghai); this month when absent' })) },
+  { additionalProperties: false },
+);
+
+export const CardViewSchema = Type.Object({
+  id: Type.String(),
+  eventId: Type.String(),
+  eventTitle: Type.String(),
+  step: Type.Enum([...EVENT_STEPS]),
+  level: Type.Enum([...CARD_LEVELS]),
+  unit: Type.Object({ kind: Type.Union([Type.Literal('department'), Type.Literal('village')]), id: Type.Union([Type.String(), Type.Null()]), path: Type.String(), name: Type.String() }),
+  deadline: Type.String(),
+  issuedAt: Type.String(),
+});
+export type CardView = Static<typeof CardViewSchema>;
+
+export const CardLedgerSchema = Type.Object({
+  month: Type.String(),
+  items: Type.Array(CardViewSchema),
+  totals: Type.Array(Type.Object({ unitPath: Type.String(), name: Type.String(), yellow: Type.Integer(), red: Type.Integer() })),
+});
+
+export const QuotaRowSchema = Type.Object({
+  accountId: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  orgPath: Type.String(),
+  reported: Type.Integer({ description: 'Valid events reported this month (not rejected or merged)' }),
+  target: Type.Integer(),
+  met: Type.Boolean(),
+});
+export type QuotaRow = Static<typeof QuotaRowSchema>;
+
+export const InboxMessageSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  eventId: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
+  createdAt: Type.String(),
+  read: Type.Boolean(),
+});
+
+export const InboxQuerySchema = Type.Object(
+  {
+    unread: Type.Optional(Type.Boolean()),
+    after: Type.Optional(Type.String({ maxLength: 36 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);

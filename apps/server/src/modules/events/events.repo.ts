@@ -214,10 +214,6 @@ export function cardsOfEvent(db: Executor, eventId: string) {
   return db.selectFrom('event_card').selectAll().where('event_id', '=', eventId).orderBy('issued_at').execute();
 }
 
-export function cardsInScope(db: Executor, visibility: EventVisibility, month: string) {
-  const query = db.selectFrom('event_card').innerJoin('event', 'event.id', 'event_card.event_id').selectAll('event_card').where('event_card.month', '=', month);
-  return (visibility.kind === 'path' ? query.where(startsWith('event_card.unit_path', visibility.path)) : query.where('event_card.department_id', '=', visibility.departmentId)).orderBy('event_card.issued_at').execute();
-}
 
 // Open311: what the public reported, as the public may see it
 
@@ -262,4 +258,77 @@ export function publicRequests(db: Executor, countyPath: string, filters: Public
 
 export function countyUnits(db: Executor) {
   return db.selectFrom('org_unit').select(['id', 'code', 'name', 'path']).where('kind', '=', 'county').where('retired_at', 'is', null).orderBy('path').execute();
+}
+
+// Quotas and the inbox
+
+/** Active grid workers within a scope (or one account). */
+export function gridWorkersInScope(db: Executor, scopePath: string, onlyAccountId: string | null) {
+  let query = db
+    .selectFrom('account')
+    .select(['id', 'display_name', 'role', 'org_path'])
+    .where('role', 'in', ['grid_worker_fulltime', 'grid_worker_parttime'])
+    .where('disabled_at', 'is', null)
+    .where(startsWith('org_path', scopePath));
+  if (onlyAccountId) query = query.where('id', '=', onlyAccountId);
+  return query.orderBy('org_path').orderBy('display_name').execute();
+}
+
+/** Valid events (not rejected or merged) each account reported in [from, before). */
+export function validReportsBy(db: Executor, accountIds: readonly string[], from: string, before: string) {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('event')
+    .select((eb) => ['reporter_account_id', eb.fn.countAll<number>().as('n')])
+    .where('reporter_account_id', 'in', accountIds)
+    .where('reported_at', '>=', from)
+    .where('reported_at', '<', before)
+    .where('status', 'not in', ['rejected', 'merged'])
+    .groupBy('reporter_account_id')
+    .execute();
+}
+
+export function inboxOf(db: Executor, accountId: string, unreadOnly: boolean, beforeId: string | undefined, limit: number) {
+  let query = db.selectFrom('inbox_message').selectAll().where('account_id', '=', accountId);
+  if (unreadOnly) query = query.where('read_at', 'is', null);
+  if (beforeId) query = query.where('id', '<', beforeId);
+  return query.orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function markRead(db: Executor, accountId: string, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('inbox_message').set({ read_at: at }).where('id', '=', id).where('account_id', '=', accountId).where('read_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export function findInboxMessage(db: Executor, accountId: string, id: string) {
+  return db.selectFrom('inbox_message').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+}
+
+export function countUnread(db: Executor, accountId: string) {
+  return db.selectFrom('inbox_message').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+}
+
+export function cardLedger(db: Executor, visibility: EventVisibility, month: string) {
+  const query = db
+    .selectFrom('event_card')
+    .innerJoin('event', 'event.id', 'event_card.event_id')
+    .leftJoin('department', 'department.id', 'event_card.department_id')
+    .leftJoin('org_unit as village', 'village.path', 'event_card.unit_path')
+    .select([
+      'event_card.id',
+      'event_card.event_id',
+      'event.title',
+      'event_card.step',
+      'event_card.level',
+      'event_card.department_id',
+      'event_card.unit_path',
+      'department.name as department_name',
+      'village.name as village_name',
+      'event_card.deadline',
+      'event_card.issued_at',
+    ])
+    .where('event_card.month', '=', month);
+  return (visibility.kind === 'path' ? query.where(startsWith('event_card.unit_path', visibility.path)) : query.where('event_card.department_id', '=', visibility.departmentId))
+    .orderBy('event_card.issued_at')
+    .execute();
 }
