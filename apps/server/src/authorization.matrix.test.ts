@@ -254,6 +254,14 @@ const RULES: Record<string, RouteRule> = {
     request: (f, role, inScope) => ({ method: 'POST', url: '/api/grids/merge', payload: { gridIds: f.mergeable(role, inScope), name: f.unique() } }),
   },
   'GET /api/event-categories': { access: 'event.read', request: () => ({ method: 'GET', url: '/api/event-categories' }) },
+  'POST /api/event-categories': {
+    access: 'event.catalogue.manage',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/event-categories',
+      payload: { code: `cat_${f.unique()}`, nameZh: '矩阵类别', nameEn: 'Matrix', signForHours: 4, handleDays: 3, onSpotAllowed: false, publicAllowed: false },
+    }),
+  },
   'PATCH /api/event-categories/{code}': {
     access: 'event.catalogue.manage',
     request: () => ({ method: 'PATCH', url: '/api/event-categories/other', payload: { handleDays: 7 } }),

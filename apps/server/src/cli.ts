@@ -219,7 +219,7 @@ function buildProgram(): Command {
     .description('issue the yellow and red cards now due (the server also does this on GRIDWORK_SWEEP_CRON)')
     .action(async () => {
       const result = await withDatabase((ctx) => createEventCardsService(ctx).sweep(new Date().toISOString()));
-      say(result === null ? 'another server is sweeping now; nothing done' : `cards issued: ${result.issued}`);
+      say(result === null ? 'another server is sweeping now; nothing done' : `cards issued: ${result.issued}, reminders sent: ${result.reminded}`);
     });
 
   const audit = program.command('audit').description('the audit trail');

@@ -16,7 +16,7 @@ export function startSchedule(ctx: AppContext, log: FastifyBaseLogger): Schedule
   const job = new Cron(ctx.config.sweepCron, { timezone: 'Asia/Shanghai', protect: true }, async () => {
     try {
       const result = await cards.sweep(new Date(ctx.clock()).toISOString());
-      if (result && result.issued > 0) log.info({ issued: result.issued }, 'deadline sweep issued cards');
+      if (result && result.issued + result.reminded > 0) log.info(result, 'deadline sweep issued cards and reminders');
     } catch (err) {
       log.error({ err }, 'deadline sweep failed');
     }

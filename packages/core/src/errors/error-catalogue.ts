@@ -230,6 +230,16 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '照片不能超过 10 MB',
     'en-US': 'A photo may be at most 10 MB',
   },
+  CATEGORY_CODE_TAKEN: {
+    status: 409,
+    'zh-CN': '事件类别代码“{category}”已存在',
+    'en-US': 'The event category code {category} is already used',
+  },
+  CATEGORY_PARENT_INVALID: {
+    status: 400,
+    'zh-CN': '上级类别“{category}”不存在或本身是子类别',
+    'en-US': 'The parent category {category} does not exist or is itself a sub-kind',
+  },
   CATEGORY_DISABLED: {
     status: 400,
     'zh-CN': '事件类别“{category}”已停用',

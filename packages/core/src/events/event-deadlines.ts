@@ -110,6 +110,13 @@ export function isOverdue(deadline: string | null, now: string): boolean {
   return deadline !== null && Date.parse(now) > Date.parse(deadline);
 }
 
+/** When to remind the unit of a step: as it enters the last quarter of its time. */
+export function reminderTime(step: { startedAt: string; deadline: string }): string {
+  const start = Date.parse(step.startedAt);
+  const end = Date.parse(step.deadline);
+  return new Date(end - (end - start) / 4).toISOString();
+}
+
 /** Whether a step's deadline is near: within a quarter of its time, for the "near deadline" reminder. */
 export function isNearDeadline(step: { startedAt: string; deadline: string }, now: string): boolean {
   const start = Date.parse(step.startedAt);

@@ -218,3 +218,19 @@ export const InboxQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const CreateCategoryBodySchema = Type.Object(
+  {
+    code: Type.String({ pattern: EVENT_CATEGORY_CODE_PATTERN, description: 'Lower-case letters, digits and _; e.g. hazard_forest_fire' }),
+    parentCode: Type.Optional(Type.String({ pattern: EVENT_CATEGORY_CODE_PATTERN, description: 'The top-level category it is a kind of' })),
+    nameZh: Type.String({ minLength: 1, maxLength: 50 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 80 }),
+    signForHours: Type.Integer({ minimum: 1, maximum: 168 }),
+    handleDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    onSpotAllowed: Type.Boolean(),
+    publicAllowed: Type.Boolean(),
+    defaultLeadDepartmentId: Type.Optional(Type.String({ minLength: 1, maxLength: 36 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateCategoryBody = Static<typeof CreateCategoryBodySchema>;

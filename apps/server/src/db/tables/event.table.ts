@@ -43,6 +43,7 @@ export interface EventTable {
   step_started_at: string | null;
   step_deadline: string | null;
   next_card_at: string | null;
+  remind_at: string | null;
   reported_at: string;
   updated_at: string;
   closed_at: string | null;

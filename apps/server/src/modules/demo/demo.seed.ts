@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR, createAccountsService } from '../accounts/accounts.servic
 import { countAccounts } from '../auth/auth.repo.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { createDepartmentsService } from '../departments/departments.service.js';
+import { createEventsService } from '../events/events.service.js';
 import { createGridsService } from '../territory/grids.service.js';
 import { createDivisionsService } from '../territory/divisions.service.js';
 import * as territory from '../territory/territory.repo.js';
@@ -63,6 +64,7 @@ function rolePath(role: Role, villagePath: string): string {
 /** Seeds the demo once: a database that already has accounts is left as it is. */
 export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
   if ((await countAccounts(ctx.db.kysely)) > 0) return { seeded: false };
+  await createEventsService(ctx).ensureCatalogue();
   await createDivisionsService(ctx).importDivisions(SYSTEM_ACTOR, {
     countyCode: DEMO_COUNTY.code,
     countyName: DEMO_COUNTY.name,

@@ -104,3 +104,9 @@ export async function replaceCategories(
       .execute();
   }
 }
+
+/** The codes of the county's event catalogue. */
+export async function knownCategoryCodes(db: Executor): Promise<Set<string>> {
+  const rows = await db.selectFrom('event_category').select('code').execute();
+  return new Set(rows.map((row) => row.code));
+}

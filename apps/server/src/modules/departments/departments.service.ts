@@ -2,7 +2,6 @@
 // keep them; everyone sees those that serve their area.
 import {
   DomainError,
-  STANDARD_EVENT_CATEGORIES,
   newId,
   type CreateDepartmentBody,
   type Department,
@@ -16,9 +15,11 @@ import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import * as repo from './departments.repo.js';
 
-function assertCategories(categories: readonly string[]): void {
-  const known: readonly string[] = STANDARD_EVENT_CATEGORIES;
-  const unknown = categories.find((category) => !known.includes(category));
+/** Every category must be in the county's catalogue (the standard set and any the county added). */
+async function assertCategories(db: Parameters<typeof repo.knownCategoryCodes>[0], categories: readonly string[]): Promise<void> {
+  if (categories.length === 0) return;
+  const known = await repo.knownCategoryCodes(db);
+  const unknown = categories.find((category) => !known.has(category));
   if (unknown) throw new DomainError('UNKNOWN_EVENT_CATEGORY', { category: unknown });
 }
 
@@ -78,8 +79,8 @@ export function createDepartmentsService(ctx: AppContext) {
     actor: AuditActor,
     body: CreateDepartmentBody,
   ): Promise<Department> {
-    assertCategories(body.categories);
     return db.kysely.transaction().execute(async (trx) => {
+      await assertCategories(trx, body.categories);
       if (!body.orgPath.startsWith(session.user.orgPath))
         throw new DomainError('UNKNOWN_ORG_UNIT', { orgPath: body.orgPath });
       const unit = await repo.findUnit(trx, body.orgPath);
@@ -116,8 +117,8 @@ export function createDepartmentsService(ctx: AppContext) {
     id: string,
     body: UpdateDepartmentBody,
   ): Promise<Department> {
-    if (body.categories) assertCategories(body.categories);
     return db.kysely.transaction().execute(async (trx) => {
+      if (body.categories) await assertCategories(trx, body.categories);
       const before = await repo.findVisibleDepartment(trx, session.user.orgPath, id);
       // Departments serving a wider area than the caller's are visible but not theirs to change.
       if (!before || !before.org_path.startsWith(session.user.orgPath)) throw new DomainError('NOT_FOUND');

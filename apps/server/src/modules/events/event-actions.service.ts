@@ -11,6 +11,7 @@ import {
   newId,
   nextCardDue,
   relationsTo,
+  reminderTime,
   stepDeadline,
   stepOf,
   type EventActionBody,
@@ -174,8 +175,9 @@ export function createEventActionsService(ctx: AppContext, events: EventsService
           changes.step_started_at = now;
           changes.step_deadline = stepDeadline(step.step, now, deadlines, rules);
           changes.next_card_at = nextCardDue({ startedAt: now, deadline: changes.step_deadline }, [], rules);
+          changes.remind_at = reminderTime({ startedAt: now, deadline: changes.step_deadline });
         } else {
-          Object.assign(changes, { step: null, step_started_at: null, step_deadline: null, next_card_at: null });
+          Object.assign(changes, { step: null, step_started_at: null, step_deadline: null, next_card_at: null, remind_at: null });
         }
       }
       if (to === 'closed' || to === 'rejected' || to === 'merged') changes.closed_at = now;

@@ -11,12 +11,25 @@ import * as repo from './events.repo.js';
 const SWEEP_LOCK_KEY = 5_111_241_001;
 const BATCH = 500;
 
+/** Shanghai wall-clock time to the minute, as a message reads it: 11月25日 14:30. */
+function shanghaiIsoMinute(iso: string): string {
+  const local = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11, 16)}`;
+}
+
+/** Who answers for a step: the department's staff, or the village's administrator and grid workers. */
+function responsibleAccounts(trx: Parameters<typeof repo.activeStaffOfDepartments>[0], department: string | null, villagePath: string) {
+  return department
+    ? repo.activeStaffOfDepartments(trx, [department])
+    : repo.activeAccountsAt(trx, [villagePath], ['village_admin', 'grid_worker_fulltime', 'grid_worker_parttime']);
+}
+
 export function createEventCardsService(ctx: AppContext) {
   const { db, audit } = ctx;
   const rules = { ...DEFAULT_CARD_RULES, ...ctx.config.cardRules };
 
   /** Issues the cards due at `now`; answers how many, or null when another instance holds the lock. */
-  async function sweep(now: string): Promise<{ issued: number } | null> {
+  async function issueCards(now: string): Promise<{ issued: number } | null> {
     let issued = 0;
     for (;;) {
       const batch = await db.kysely.transaction().execute(async (trx) => {
@@ -53,9 +66,7 @@ export function createEventCardsService(ctx: AppContext) {
             });
             if (!inserted) continue;
             count += 1;
-            const recipients = department
-              ? await repo.activeStaffOfDepartments(trx, [department])
-              : await repo.activeAccountsAt(trx, [village], ['village_admin', 'grid_worker_fulltime', 'grid_worker_parttime']);
+            const recipients = await responsibleAccounts(trx, department, village);
             const text = `事件“${event.title}”${EVENT_STEP_LABELS[step.step]['zh-CN']}超时，记${CARD_LEVEL_LABELS[level]['zh-CN']}一次`;
             await repo.insertInboxMessages(trx, recipients.map((row) => ({ id: newId(), account_id: row.id, kind: 'card', event_id: event.id, text, created_at: now })));
             await audit.append(trx, SYSTEM_ACTOR, { action: 'event.card_issued', objectType: 'event', objectId: event.id, orgPath: event.path, details: { step: step.step, level, unitPath, departmentId: department } });
@@ -70,6 +81,39 @@ export function createEventCardsService(ctx: AppContext) {
       // Every event read has its next_card_at moved past now (or cleared): the next batch is new work.
       if (batch.seen < BATCH) return { issued };
     }
+  }
+
+  /** Tells the unit of each step entering its last quarter, once per step. */
+  async function remind(now: string): Promise<number> {
+    let reminded = 0;
+    for (;;) {
+      const batch = await db.kysely.transaction().execute(async (trx) => {
+        const steps = await repo.stepsToRemind(trx, now, BATCH);
+        let count = 0;
+        for (const event of steps) {
+          await repo.updateEvent(trx, event.id, { remind_at: null });
+          const step = stepOf(event.status);
+          // A sweep that ran late tells nobody of a deadline already passed: the card says it.
+          if (!step || !event.step_deadline || event.step_deadline < now) continue;
+          const department = step.responsible === 'lead_department' ? event.lead_department_id : null;
+          const recipients = await responsibleAccounts(trx, department, ancestorPaths(event.path)[3] ?? event.path);
+          const text = `事件“${event.title}”${EVENT_STEP_LABELS[step.step]['zh-CN']}即将到期（${shanghaiIsoMinute(event.step_deadline)}）`;
+          await repo.insertInboxMessages(trx, recipients.map((row) => ({ id: newId(), account_id: row.id, kind: 'near_deadline', event_id: event.id, text, created_at: now })));
+          await repo.insertSms(trx, recipients.map((row) => ({ id: newId(), account_id: row.id, text: `【网格平台】${text}`, created_at: now })));
+          count += 1;
+        }
+        return { seen: steps.length, count };
+      });
+      reminded += batch.count;
+      if (batch.seen < BATCH) return reminded;
+    }
+  }
+
+  /** Cards first, then reminders; null when another PostgreSQL server is sweeping. */
+  async function sweep(now: string): Promise<{ issued: number; reminded: number } | null> {
+    const cards = await issueCards(now);
+    if (cards === null) return null;
+    return { issued: cards.issued, reminded: await remind(now) };
   }
 
   return { sweep };

@@ -63,7 +63,7 @@ describeEachDialect('cards, quotas and the inbox', (dialect) => {
     const id = (await report(worker)).json().id as string;
     await center({ method: 'POST', url: `/api/events/${id}/actions`, payload: { action: 'accept' } });
     const dispatched = (await center({ method: 'POST', url: `/api/events/${id}/actions`, payload: { action: 'dispatch', leadDepartmentId: policeId } })).json();
-    expect(await createEventCardsService(t.ctx).sweep(new Date(Date.parse(dispatched.step.deadline) + 60_000).toISOString())).toEqual({ issued: 1 });
+    expect(await createEventCardsService(t.ctx).sweep(new Date(Date.parse(dispatched.step.deadline) + 60_000).toISOString())).toMatchObject({ issued: 1 });
     const ledger = await center({ method: 'GET', url: '/api/cards?month=2026-11' });
     expect(ledger.json().items).toEqual([expect.objectContaining({ eventId: id, level: 'yellow', step: 'sign_for', unit: expect.objectContaining({ kind: 'department', id: policeId, name: '马踏镇派出所' }) })]);
     expect(ledger.json().totals).toEqual([{ unitPath: '/511124/511124101/', name: '马踏镇派出所', yellow: 1, red: 0 }]);

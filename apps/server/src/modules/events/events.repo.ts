@@ -200,6 +200,11 @@ export function stepsWithCardDue(db: Executor, now: string, limit: number) {
   return db.selectFrom('event').selectAll().where('next_card_at', '<=', now).orderBy('next_card_at').limit(limit).execute();
 }
 
+/** Events whose step should be reminded of by `now`. */
+export function stepsToRemind(db: Executor, now: string, limit: number) {
+  return db.selectFrom('event').selectAll().where('remind_at', '<=', now).orderBy('remind_at').limit(limit).execute();
+}
+
 export async function cardsOfStep(db: Executor, eventId: string, stepSeq: number) {
   return db.selectFrom('event_card').select('level').where('event_id', '=', eventId).where('step_seq', '=', stepSeq).execute();
 }

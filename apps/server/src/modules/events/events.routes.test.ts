@@ -227,6 +227,17 @@ describeEachDialect('the event workflow', (dialect) => {
     // Signing for starts a new step: no card yet.
     expect((await act(police, id, { action: 'sign_for' })).json().step.cards).toEqual([]);
   });
+  it('reminds the department once as the sign-for enters its last quarter', async () => {
+    const id = (await report(worker)).json().id as string;
+    await act(center, id, { action: 'accept' });
+    const dispatched = (await act(center, id, { action: 'dispatch', leadDepartmentId: policeId })).json();
+    const at = (hours: number) => new Date(Date.parse(dispatched.step.startedAt) + hours * 3600_000).toISOString();
+    const reminders = () => t.ctx.db.kysely.selectFrom('inbox_message').select('text').where('event_id', '=', id).where('kind', '=', 'near_deadline').execute();
+    expect(await createEventCardsService(t.ctx).sweep(at(17))).toMatchObject({ reminded: 0 });
+    expect(await createEventCardsService(t.ctx).sweep(at(19))).toMatchObject({ reminded: 1 });
+    await createEventCardsService(t.ctx).sweep(at(20));
+    expect(await reminders()).toEqual([{ text: expect.stringMatching(/^事件“路灯损坏”签收即将到期（\d+月\d+日 \d{2}:\d{2}）$/) }]);
+  });
 });
 
 describe('photos', () => {

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   CategorySchema,
+  CreateCategoryBodySchema,
   DomainError,
   ErrorResponseSchema,
   EventActionBodySchema,
@@ -52,6 +53,18 @@ export function registerEventRoutes(root: FastifyInstance, ctx: AppContext, serv
       schema: { tags, summary: '事件类别 The event catalogue', response: { 200: Type.Object({ items: Type.Array(CategorySchema) }), ...errors } },
     },
     async (request) => ({ items: await categories.list(request.locale) }),
+  );
+
+  app.post(
+    '/api/event-categories',
+    {
+      preValidation: app.requirePermission('event.catalogue.manage'),
+      schema: { tags, summary: '新增事件类别 Add a category or a sub-kind to the catalogue', body: CreateCategoryBodySchema, response: { 201: CategorySchema, ...errors } },
+    },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      return reply.code(201).send(await categories.create(actorOf(session, originOf(request)), request.body, request.locale));
+    },
   );
 
   app.patch(

@@ -124,6 +124,7 @@ export function createOpen311Service(ctx: AppContext) {
         step_started_at: null,
         step_deadline: null,
         next_card_at: null,
+        remind_at: null,
         reported_at: now,
         updated_at: now,
         closed_at: null,
