@@ -121,13 +121,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerTerritoryRoutes(app, createOrgUnitsService(ctx), createGridsService(ctx));
   const events = createEventsService(ctx);
   await events.ensureCatalogue();
-  registerEventRoutes(app, ctx, {
-    events,
-    actions: createEventActionsService(ctx, events),
-    categories: createCategoriesService(ctx),
-    photos: createPhotoStore(config.dataDir),
-  });
-  registerOpen311Routes(app, createOpen311Service(ctx), config);
+  const photos = createPhotoStore(config.dataDir);
+  registerEventRoutes(app, ctx, { events, actions: createEventActionsService(ctx, events), categories: createCategoriesService(ctx), photos });
+  registerOpen311Routes(app, createOpen311Service(ctx, photos), config);
   registerEventLedgerRoutes(app, createEventLedgersService(ctx));
 
   const spaFallback = await registerWebApps(app, [

@@ -1,6 +1,8 @@
 // The public reports through Open311 GeoReport v2 as civic apps and QR-code forms speak it: form
 // bodies, .json and .xml, the spec's error lists, and what became of a report, without anyone's
 // contact details.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { aDepartment, anAccount, aSmallCounty } from '../../test-support/builders.js';
@@ -166,6 +168,30 @@ describeEachDialect('Open311 GeoReport v2', (dialect) => {
       address: '马踏村村委会门口',
     });
     expect(shown?.['expected_datetime']).toMatch(/\+08:00$/);
+  });
+
+  it('takes photos as multipart media, stripped of the GPS position the phone wrote into them', async () => {
+    const exif = Buffer.from('Exif\0\0GPS 29.5N 104.0E home', 'latin1');
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, exif.length + 2]), exif, Buffer.from([0xff, 0xda, 0, 2, 1, 2, 0xff, 0xd9])]);
+    const boundary = 'gridworkboundary';
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = Buffer.concat([
+      Buffer.from(field('service_code', 'sanitation') + field('address_string', '马踏场镇') + field('description', '污水横流')),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      jpeg,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const created = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    expect(created.statusCode).toBe(201);
+    const id = (created.json() as { service_request_id: string }[])[0]?.service_request_id ?? '';
+    const photo = await t.ctx.db.kysely.selectFrom('event_photo').innerJoin('photo', 'photo.id', 'event_photo.photo_id').select(['photo.id', 'photo.mime']).where('event_photo.event_id', '=', id).executeTakeFirstOrThrow();
+    expect(photo.mime).toBe('image/jpeg');
+    const stored = fs.readFileSync(path.join(t.ctx.config.dataDir, 'photos', photo.id.slice(0, 2), photo.id));
+    expect(stored.includes(Buffer.from('GPS'))).toBe(false);
+    expect(stored.subarray(-4)).toEqual(Buffer.from([1, 2, 0xff, 0xd9]));
+    const notImage = Buffer.concat([Buffer.from(field('service_code', 'sanitation') + field('address_string', 'x')), Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\n\r\nhello\r\n--${boundary}--\r\n`)]);
+    const refused = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: notImage });
+    expect(refused.json()).toEqual([{ code: 400, description: 'media 1 is not a JPEG, PNG or WebP image' }]);
   });
 
   it('refuses a report without a service code or a place, listing every problem', async () => {

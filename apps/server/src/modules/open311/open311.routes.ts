@@ -2,7 +2,10 @@
 // .xml, POST bodies are form-encoded, errors are the spec's list of {code, description}, and bad
 // input is never a 5xx. See shared/design/OPEN311.md for what real clients rely on.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
 import { Type } from 'typebox';
+import { MAX_EVENT_PHOTOS } from '@gridwork/core';
+import { MAX_PHOTO_BYTES } from '../../platform/photos.js';
 import type { AppConfig } from '../../platform/config.js';
 import { originOf } from '../../platform/auth.js';
 import {
@@ -51,6 +54,31 @@ function parseForm(body: string): Query {
   return result;
 }
 
+/** The fields of a form-encoded or multipart POST, and the photos of a multipart one. */
+async function readRequest(request: FastifyRequest): Promise<{ form: Query; media: Buffer[] }> {
+  if (!request.isMultipart()) return { form: (request.body ?? {}) as Query, media: [] };
+  const form: Query = {};
+  const media: Buffer[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.fieldname === 'media' || part.fieldname === 'media[]') media.push(bytes);
+        continue;
+      }
+      const value = String(part.value);
+      const existing = form[part.fieldname];
+      form[part.fieldname] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new Open311Failure([{ code: 400, description: 'media may be at most 10 MB each' }]);
+    if (code.startsWith('FST_')) throw new Open311Failure([{ code: 400, description: `the multipart body is not valid (${code})` }]);
+    throw error;
+  }
+  return { form, media };
+}
+
 export function registerOpen311Routes(
   app: FastifyInstance,
   service: Open311Service,
@@ -62,6 +90,8 @@ export function registerOpen311Routes(
       { parseAs: 'string' },
       (_request, body, done) => done(null, parseForm(String(body))),
     );
+    // Civic apps (FixMyStreet among them) send photos as multipart `media` files.
+    await scoped.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_EVENT_PHOTOS, fields: 50, fieldSize: 8192 } });
 
     /** Runs a handler, answering Open311 errors in the requested format. */
     const handle =
@@ -157,7 +187,7 @@ export function registerOpen311Routes(
         }),
       },
       handle(async (request, reply, format) => {
-        const form = (request.body ?? {}) as Query;
+        const { form, media } = await readRequest(request);
         if (config.open311ApiKeys.length > 0) {
           const key = first(form['api_key']) ?? first((request.query as Query)['api_key']);
           if (!key || !config.open311ApiKeys.includes(key))
@@ -198,6 +228,7 @@ export function registerOpen311Routes(
             long,
             addressString: address,
             description,
+            media,
           },
         );
         const items = [

@@ -13,6 +13,7 @@ import {
 import type { EventTable } from '../../db/tables/event.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
+import { detectImageType, stripMetadata, type PhotoStore } from '../../platform/photos.js';
 import * as events from '../events/events.repo.js';
 import { requestHash } from '../events/events.service.js';
 import * as territory from '../territory/territory.repo.js';
@@ -35,6 +36,8 @@ export interface NewRequest {
   readonly long: number | null;
   readonly addressString: string | null;
   readonly description: string;
+  /** Photos sent as multipart `media`: stored without their metadata (where and by whom). */
+  readonly media: readonly Buffer[];
 }
 
 export interface Open311ListArgs {
@@ -48,7 +51,7 @@ export interface Open311ListArgs {
   readonly pageSize: number;
 }
 
-export function createOpen311Service(ctx: AppContext) {
+export function createOpen311Service(ctx: AppContext, photos: PhotoStore) {
   const { db, clock, audit } = ctx;
 
   /** The county this instance serves; an unknown jurisdiction_id is a 404. */
@@ -83,6 +86,11 @@ export function createOpen311Service(ctx: AppContext) {
     const area = await county(jurisdictionId);
     const category = await service(input.serviceCode).catch(() => {
       throw fail(400, `service_code ${input.serviceCode} is not a service of this jurisdiction`);
+    });
+    const stored = input.media.map((bytes, index) => {
+      const mime = detectImageType(bytes);
+      if (!mime) throw fail(400, `media ${index + 1} is not a JPEG, PNG or WebP image`);
+      return photos.put(stripMetadata(bytes, mime), mime);
     });
     const now = new Date(clock()).toISOString();
     return db.kysely.transaction().execute(async (trx) => {
@@ -143,12 +151,16 @@ export function createOpen311Service(ctx: AppContext) {
         details: JSON.stringify({ source: 'public', gridId: row.grid_id }),
         at: now,
       });
+      for (const photo of stored) {
+        await events.insertPhotoIfAbsent(trx, { id: photo.id, mime: photo.mime, bytes: photo.bytes, uploaded_by: 'open311', created_at: now });
+      }
+      await events.attachPhotos(trx, row.id, [...new Set(stored.map((photo) => photo.id))], 'report', 1);
       await audit.append(trx, actor, {
         action: 'event.reported',
         objectType: 'event',
         objectId: row.id,
         orgPath: row.path,
-        details: { category: row.category_code, source: 'public' },
+        details: { category: row.category_code, source: 'public', photos: stored.length },
       });
       return row.id;
     });
