@@ -4,6 +4,7 @@ import type { AppConfig } from './config.js';
 import type { Db } from '../db/database.js';
 import { createAuditTrail, type AuditTrail } from './audit.js';
 import { hashAlgorithmOf } from './crypto.js';
+import { outboxSmsSender, type SmsSender } from './sms.js';
 
 export type Clock = () => number;
 
@@ -12,6 +13,7 @@ export interface AppContext {
   readonly db: Db;
   readonly clock: Clock;
   readonly audit: AuditTrail;
+  readonly sms: SmsSender;
 }
 
 export function createContext(config: AppConfig, db: Db, clock: Clock = Date.now): AppContext {
@@ -20,5 +22,6 @@ export function createContext(config: AppConfig, db: Db, clock: Clock = Date.now
     db,
     clock,
     audit: createAuditTrail(db.kysely, db.kind, hashAlgorithmOf(config.cryptoSuite), clock),
+    sms: outboxSmsSender,
   };
 }

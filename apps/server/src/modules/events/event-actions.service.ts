@@ -41,7 +41,7 @@ export function createEventActionsService(ctx: AppContext, events: EventsService
   async function notify(trx: Transaction<Database>, accountIds: readonly string[], kind: string, event: EventTable, text: string, now: string) {
     const unique = [...new Set(accountIds)];
     await repo.insertInboxMessages(trx, unique.map((account_id) => ({ id: newId(), account_id, kind, event_id: event.id, text, created_at: now })));
-    await repo.insertSms(trx, unique.map((account_id) => ({ id: newId(), account_id, text: `【网格平台】${text}`, created_at: now })));
+    await ctx.sms.send(trx, unique.map((accountId) => ({ accountId, text })), now);
   }
 
   /** A department may take an event it serves: at or above the event's township, not disabled. */

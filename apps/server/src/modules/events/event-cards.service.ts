@@ -99,7 +99,7 @@ export function createEventCardsService(ctx: AppContext) {
           const recipients = await responsibleAccounts(trx, department, ancestorPaths(event.path)[3] ?? event.path);
           const text = `事件“${event.title}”${EVENT_STEP_LABELS[step.step]['zh-CN']}即将到期（${shanghaiIsoMinute(event.step_deadline)}）`;
           await repo.insertInboxMessages(trx, recipients.map((row) => ({ id: newId(), account_id: row.id, kind: 'near_deadline', event_id: event.id, text, created_at: now })));
-          await repo.insertSms(trx, recipients.map((row) => ({ id: newId(), account_id: row.id, text: `【网格平台】${text}`, created_at: now })));
+          await ctx.sms.send(trx, recipients.map((row) => ({ accountId: row.id, text })), now);
           count += 1;
         }
         return { seen: steps.length, count };

@@ -189,9 +189,6 @@ export async function insertInboxMessages(db: Executor, rows: readonly { id: str
   if (rows.length > 0) await db.insertInto('inbox_message').values(rows.map((row) => ({ ...row, read_at: null }))).execute();
 }
 
-export async function insertSms(db: Executor, rows: readonly { id: string; account_id: string | null; text: string; created_at: string }[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('sms_outbox').values(rows.map((row) => ({ ...row, sent_at: null }))).execute();
-}
 
 // Cards
 
