@@ -2,7 +2,7 @@
 // (retrying on a weak signal), the sub-center accepts and dispatches, the police station signs for
 // and handles, the grid worker verifies; every wrong step is refused, every late one is carded.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aDepartment, anAccount, aSmallCounty } from '../../test-support/builders.js';
 import { as, signInCookie } from '../../test-support/http.js';
 import { describeEachDialect } from '../../test-support/test-db.js';
@@ -240,12 +240,12 @@ describeEachDialect('the event workflow', (dialect) => {
   });
 });
 
-describe('photos', () => {
+describeEachDialect('photos', (dialect) => {
   let t: TestApp;
   let worker: Call;
   let stranger: Call;
   beforeAll(async () => {
-    t = await createTestApp('sqlite');
+    t = await createTestApp(dialect);
     await aSmallCounty(t.ctx);
     await anAccount(t.ctx, { username: 'ph_worker', role: 'grid_worker_parttime', orgPath: '/511124/511124101/511124101001/' });
     await anAccount(t.ctx, { username: 'ph_zy', role: 'center_operator', orgPath: '/511124/511124102/' });
