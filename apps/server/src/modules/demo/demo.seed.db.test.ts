@@ -36,6 +36,21 @@ describeEachDialect('the demo county', (dialect) => {
     expect(located.json().grid).toMatchObject({ code: 'G01', name: '一组网格', workers: [expect.objectContaining({ displayName: '专职网格员' })] });
   });
 
+  it('has events at every stage, so each login finds work in its queue', async () => {
+    const center = as(t.app, await signInCookie(t.app, 'center', DEMO_PASSWORD));
+    const queue = (await center({ method: 'GET', url: '/api/events?view=center_queue' })).json().items as { status: string }[];
+    expect(queue.map((item) => item.status).sort()).toEqual(['accepted', 'reported', 'reported']);
+    const all = (await center({ method: 'GET', url: '/api/events?limit=100' })).json().items as { status: string }[];
+    expect(new Set(all.map((item) => item.status))).toEqual(new Set(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed']));
+    const dept = as(t.app, await signInCookie(t.app, 'dept', DEMO_PASSWORD));
+    const inbox = (await dept({ method: 'GET', url: '/api/events?view=department_inbox' })).json().items as { title: string }[];
+    expect(inbox.map((item) => item.title)).toEqual(['夜间聚众喧哗']);
+    const worker = as(t.app, await signInCookie(t.app, 'worker', DEMO_PASSWORD));
+    const toVerify = (await worker({ method: 'GET', url: '/api/events?status=handled' })).json().items as { id: string }[];
+    expect(toVerify).toHaveLength(1);
+    expect((await worker({ method: 'GET', url: `/api/events/${toVerify[0]?.id}` })).json().actions).toEqual(['verify_pass', 'verify_fail']);
+  });
+
   it('has the township’s departments for the police station’s handler to sign in to', async () => {
     const county = as(t.app, await signInCookie(t.app, 'county', DEMO_PASSWORD));
     const list = await county({ method: 'GET', url: '/api/departments' });

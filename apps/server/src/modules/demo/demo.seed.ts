@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR, createAccountsService } from '../accounts/accounts.servic
 import { countAccounts } from '../auth/auth.repo.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { createDepartmentsService } from '../departments/departments.service.js';
+import { createEventActionsService } from '../events/event-actions.service.js';
 import { createEventsService } from '../events/events.service.js';
 import { createGridsService } from '../territory/grids.service.js';
 import { createDivisionsService } from '../territory/divisions.service.js';
@@ -106,5 +107,55 @@ export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
     const worker = index === 0 ? ids.get('worker') : ids.get('parttime');
     if (worker) await grids.assignWorkers(operator, SYSTEM_ACTOR, grid.id, [worker]);
   }
+
+  await seedDemoEvents(ctx, {
+    worker: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('worker') ?? '', username: 'worker', displayName: '专职网格员', role: 'grid_worker_fulltime', orgPath: village.path } },
+    center: { ...operator, user: { ...operator.user, displayName: '马踏镇分中心值班员' } },
+    police: { ...countyOffice, departmentId: departmentIds.get('马踏镇派出所') ?? null, user: { ...countyOffice.user, id: ids.get('dept') ?? '', username: 'dept', displayName: '派出所经办人', role: 'dept_handler', orgPath: TOWNSHIP } },
+    policeId: departmentIds.get('马踏镇派出所') ?? '',
+    buildingOfficeId: departmentIds.get('马踏镇村镇建设办') ?? '',
+  });
   return { seeded: true };
+}
+
+interface DemoActors {
+  readonly worker: AuthenticatedSession;
+  readonly center: AuthenticatedSession;
+  readonly police: AuthenticatedSession;
+  readonly policeId: string;
+  readonly buildingOfficeId: string;
+}
+
+/** Events at every stage of the loop, so each demo login has something in its queue. */
+async function seedDemoEvents(ctx: AppContext, actors: DemoActors): Promise<void> {
+  const events = createEventsService(ctx);
+  const actions = createEventActionsService(ctx, events);
+  const { worker, center, police } = actors;
+  const report = async (key: string, title: string, description: string, categoryCode: string, lon: number) =>
+    (await events.report(worker, SYSTEM_ACTOR, { clientKey: `demo-${key}`, title, description, categoryCode, lon, lat: 29.504 })).event.id;
+  const act = (session: AuthenticatedSession, id: string, body: Parameters<typeof actions.act>[3]) => actions.act(session, SYSTEM_ACTOR, id, body);
+
+  await report('lamp', '村口路灯不亮', '马踏村一组村口两盏路灯夜间不亮，村民出行不便。', 'livelihood', 104.005);
+  await report('dispute', '邻里宅基地纠纷', '二组两户因宅基地边界发生争执，需调解。', 'dispute', 104.015);
+  const waste = await report('waste', '河边垃圾堆放', '三组河边有生活垃圾堆放，影响环境。', 'sanitation', 104.025);
+  await act(center, waste, { action: 'accept' });
+  const building = await report('building', '疑似危房有人居住', '一组一处土坯房墙体开裂，仍有老人居住。', 'hazard_building', 104.004);
+  await act(center, building, { action: 'accept' });
+  await act(center, building, { action: 'dispatch', leadDepartmentId: actors.buildingOfficeId });
+  const fight = await report('fight', '夜间聚众喧哗', '二组小卖部门前夜间有人聚众喧哗。', 'public_order', 104.016);
+  await act(center, fight, { action: 'accept' });
+  await act(center, fight, { action: 'dispatch', leadDepartmentId: actors.policeId });
+  await act(police, fight, { action: 'sign_for' });
+  const theft = await report('theft', '电动车被盗', '一组村民电动车夜间在院内被盗。', 'public_order', 104.006);
+  await act(center, theft, { action: 'accept' });
+  await act(center, theft, { action: 'dispatch', leadDepartmentId: actors.policeId });
+  await act(police, theft, { action: 'sign_for' });
+  await act(police, theft, { action: 'handle', result: '已立案调查，并在村口加装监控。' });
+  const drain = await report('drain', '排水沟堵塞', '一组排水沟被杂物堵塞，雨天积水。', 'sanitation', 104.007);
+  await act(center, drain, { action: 'accept' });
+  await act(center, drain, { action: 'dispatch', leadDepartmentId: actors.buildingOfficeId });
+  const office: AuthenticatedSession = { ...police, departmentId: actors.buildingOfficeId };
+  await act(office, drain, { action: 'sign_for' });
+  await act(office, drain, { action: 'handle', result: '已组织清理排水沟。' });
+  await act(worker, drain, { action: 'verify_pass' });
 }
