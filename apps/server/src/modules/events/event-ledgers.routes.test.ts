@@ -79,6 +79,9 @@ describeEachDialect('cards, quotas and the inbox', (dialect) => {
     const first = inbox.json().items[0].id as string;
     expect((await police({ method: 'POST', url: `/api/inbox/${first}/read` })).statusCode).toBe(204);
     expect((await police({ method: 'GET', url: '/api/inbox?unread=true' })).json().unread).toBe(kinds.length - 1);
+    const bad = await police({ method: 'GET', url: '/api/inbox?limit=0&unread=maybe' });
+    expect((bad.json().error.details.fields as { field: string }[]).map((field) => field.field).sort()).toEqual(['querystring.limit', 'querystring.unread']);
+    expect((await center({ method: 'GET', url: '/api/cards?month=11-2026' })).json().error.details.fields[0]).toMatchObject({ field: 'querystring.month' });
     // Nobody reads another's messages.
     expect((await center({ method: 'POST', url: `/api/inbox/${first}/read` })).statusCode).toBe(404);
     const sms = await t.ctx.db.kysely.selectFrom('sms_outbox').select('text').execute();
