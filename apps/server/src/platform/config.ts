@@ -42,6 +42,8 @@ export interface AppConfig {
   readonly sweepCron: string;
   /** Keys a public client must send as api_key to post Open311 requests; empty: no key needed. */
   readonly open311ApiKeys: readonly string[];
+  /** The key ring of sealed fields; null: keys.json in the data directory, made on first use. */
+  readonly keyFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +184,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       fulltime: readInt(env, 'GRIDWORK_QUOTA_FULLTIME', 20, 0, 1000),
     },
     sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
+    keyFile: env['GRIDWORK_KEY_FILE']?.trim() ? path.resolve(cwd, env['GRIDWORK_KEY_FILE'].trim()) : null,
     open311ApiKeys: (env['GRIDWORK_OPEN311_API_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
   };
 }

@@ -136,6 +136,10 @@ describeEachDialect('Open311 GeoReport v2', (dialect) => {
     });
     expect(String(shown?.['requested_datetime'])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     expect(JSON.stringify(shown)).not.toMatch(/example\.com|13800000000|张/);
+    // Kept for the center to call back, sealed: the database holds no readable phone number.
+    const sealed = await t.ctx.db.kysely.selectFrom('event').select('contact_sealed').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(sealed.contact_sealed).not.toContain('13800000000');
+    expect(JSON.parse(t.ctx.fieldCrypto().open(sealed.contact_sealed ?? ''))).toEqual({ email: 'a@example.com', phone: '13800000000', first_name: '张' });
     const xml = await t.app.inject({ method: 'GET', url: `/open311/v2/requests/${id}.xml` });
     expect(xml.body).toContain(`<service_requests><request><service_request_id>${id}</service_request_id>`);
     const token = await t.app.inject({ method: 'GET', url: `/open311/v2/tokens/${id}.json` });

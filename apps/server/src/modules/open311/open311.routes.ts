@@ -54,6 +54,18 @@ function parseForm(body: string): Query {
   return result;
 }
 
+const CONTACT_FIELDS = ['email', 'phone', 'first_name', 'last_name', 'device_id', 'account_id'] as const;
+
+/** The reporter's contact details as sent (each at most 200 characters). */
+function contactOf(form: Query): Record<string, string> {
+  const contact: Record<string, string> = {};
+  for (const field of CONTACT_FIELDS) {
+    const value = first(form[field]);
+    if (value) contact[field] = [...value].slice(0, 200).join('');
+  }
+  return contact;
+}
+
 /** The fields of a form-encoded or multipart POST, and the photos of a multipart one. */
 async function readRequest(request: FastifyRequest): Promise<{ form: Query; media: Buffer[] }> {
   if (!request.isMultipart()) return { form: (request.body ?? {}) as Query, media: [] };
@@ -229,6 +241,7 @@ export function registerOpen311Routes(
             addressString: address,
             description,
             media,
+            contact: contactOf(form),
           },
         );
         const items = [

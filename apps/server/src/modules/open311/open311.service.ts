@@ -38,6 +38,8 @@ export interface NewRequest {
   readonly description: string;
   /** Photos sent as multipart `media`: stored without their metadata (where and by whom). */
   readonly media: readonly Buffer[];
+  /** Who reported and how to reach them (email, phone, names, device and account ids); sealed at rest. */
+  readonly contact: Readonly<Record<string, string>>;
 }
 
 export interface Open311ListArgs {
@@ -107,7 +109,7 @@ export function createOpen311Service(ctx: AppContext, photos: PhotoStore) {
         id: newId(),
         client_key: newId(),
         client_owner: 'open311',
-        request_hash: requestHash(input),
+        request_hash: requestHash({ ...input, media: input.media.length, contact: Object.keys(input.contact) }),
         title: `${category.name_zh}${description ? `：${[...description].slice(0, 30).join('')}` : ''}`.slice(
           0,
           100,
@@ -123,7 +125,7 @@ export function createOpen311Service(ctx: AppContext, photos: PhotoStore) {
         address: input.addressString,
         reporter_account_id: null,
         caller_name: null,
-        contact_sealed: null,
+        contact_sealed: Object.keys(input.contact).length > 0 ? ctx.fieldCrypto().seal(JSON.stringify(input.contact)) : null,
         lead_department_id: null,
         duplicate_of_id: null,
         escalated_at: null,
