@@ -27,6 +27,8 @@ import { registerEventLedgerRoutes } from './modules/events/event-ledgers.routes
 import { createEventLedgersService } from './modules/events/event-ledgers.service.js';
 import { createEventsService } from './modules/events/events.service.js';
 import { createPhotoStore } from './platform/photos.js';
+import { registerPersonRoutes } from './modules/persons/persons.routes.js';
+import { createPersonsService } from './modules/persons/persons.service.js';
 import { registerOpen311Routes } from './modules/open311/open311.routes.js';
 import { createOpen311Service } from './modules/open311/open311.service.js';
 import { registerTerritoryRoutes } from './modules/territory/territory.routes.js';
@@ -104,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'departments', description: '职能部门 Departments' },
         { name: 'events', description: '事件流转办理 Events, photos and the catalogue' },
         { name: 'open311', description: '群众上报 Open311 GeoReport v2 (public)' },
+        { name: 'registry', description: '基础信息 The registry: people' },
       ],
     },
   });
@@ -125,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerEventRoutes(app, ctx, { events, actions: createEventActionsService(ctx, events), categories: createCategoriesService(ctx), photos });
   registerOpen311Routes(app, createOpen311Service(ctx, photos), config);
   registerEventLedgerRoutes(app, createEventLedgersService(ctx));
+  registerPersonRoutes(app, createPersonsService(ctx));
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

@@ -24,6 +24,7 @@ interface Fixtures {
   /** An event dispatched to the police station (inside) or to 竹园镇's judicial office (outside). */
   event(inScope: boolean): string;
   photo(): string;
+  person(inScope: boolean): string;
 }
 
 /** The smallest valid PNG: a 1×1 pixel. */
@@ -307,6 +308,32 @@ const RULES: Record<string, RouteRule> = {
   'GET /api/event-quotas': { access: 'event.read', request: () => ({ method: 'GET', url: '/api/event-quotas' }) },
   'GET /api/inbox': { access: 'session', request: () => ({ method: 'GET', url: '/api/inbox' }) },
   'POST /api/inbox/{id}/read': { access: 'session', request: () => ({ method: 'POST', url: `/api/inbox/${newId()}/read` }) },
+  'GET /api/persons': { access: 'person.read', request: () => ({ method: 'GET', url: '/api/persons' }) },
+  'POST /api/persons': {
+    access: 'person.write',
+    // The matrix's own grid is outside a village worker's scope only for other villages: this one is in it.
+    request: (f) => ({ method: 'POST', url: '/api/persons', payload: { gridId: f.grid(true), name: '矩阵', idType: 'passport', idNumber: `E${f.unique()}`, residenceStatus: 'registered' } }),
+  },
+  'GET /api/persons/{id}': {
+    access: 'person.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}` }),
+  },
+  'PATCH /api/persons/{id}': {
+    access: 'person.write',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/persons/${f.person(inScope)}`, payload: { version: 1, address: '矩阵' } }),
+  },
+  'GET /api/persons/{id}/history': {
+    access: 'person.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/history` }),
+  },
+  'POST /api/persons/{id}/unmask': {
+    access: 'person.unmask',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'POST', url: `/api/persons/${f.person(inScope)}/unmask`, payload: { purpose: '矩阵检查' } }),
+  },
   'GET /api/sign-in-status': {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
@@ -416,8 +443,11 @@ describeEachDialect('the authorization matrix', (dialect) => {
     };
     const insideEvent = await dispatchedEvent(insideGrid, police, 'matrix-inside-event');
     const outsideEvent = await dispatchedEvent(outsideGrid, judicial, 'matrix-outside-event');
+    const personIn = (await setup({ method: 'POST', url: '/api/persons', payload: { gridId: insideGrid, name: '矩阵甲', idType: 'resident_id', idNumber: '511124198001010010', residenceStatus: 'registered' } })).json().id as string;
+    const personOut = (await setup({ method: 'POST', url: '/api/persons', payload: { gridId: outsideGrid, name: '矩阵乙', idType: 'resident_id', idNumber: '511124198001010029', residenceStatus: 'registered' } })).json().id as string;
     let counter = 0;
     fixtures = {
+      person: (inScope) => (inScope ? personIn : personOut),
       event: (inScope) => (inScope ? insideEvent : outsideEvent),
       photo: () => photoId,
       village: (inScope) => (inScope ? mataVillage : zhuyuanVillage),

@@ -29,3 +29,8 @@ export * from './events/event-machine.js';
 export * from './events/event-deadlines.js';
 export * from './events/event-catalogue.js';
 export * from './schemas/event.schema.js';
+export * from './schemas/person.schema.js';
+export * from './registry/id-number.js';
+export * from './registry/phone.js';
+export * from './registry/credit-code.js';
+export * from './registry/registry-problem-labels.js';

@@ -1,6 +1,7 @@
 // The database as Kysely sees it: one interface per table, the single source of column types.
 import type { AccountTable } from './tables/account.table.js';
 import type { AuditLogTable } from './tables/audit.table.js';
+import type { PersonHistoryTable, PersonTable } from './tables/person.table.js';
 import type {
   EventAssistTable,
   EventCardTable,
@@ -39,4 +40,6 @@ export interface Database {
   event_card: EventCardTable;
   inbox_message: InboxMessageTable;
   sms_outbox: SmsOutboxTable;
+  person: PersonTable;
+  person_history: PersonHistoryTable;
 }

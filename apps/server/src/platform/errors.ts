@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import {
   DomainError,
   describeBoundaryProblem,
+  describeRegistryProblem,
   describeEventError,
   describePasswordProblems,
   errorStatus,
@@ -54,6 +55,8 @@ export function messageParams(details: ErrorDetails, locale: Locale): Record<str
   if (Array.isArray(details['problems'])) params['reason'] = describePasswordProblems(details['problems'], locale);
   const boundaryProblem = describeBoundaryProblem(details['problem'], locale);
   if (boundaryProblem) params['reason'] = boundaryProblem;
+  const registryProblem = describeRegistryProblem(details['problem'], locale);
+  if (registryProblem) params['reason'] = registryProblem;
   for (const [key, value] of Object.entries(details)) {
     if (typeof value === 'string' || typeof value === 'number') params[key] = value;
   }

@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'event.catalogue.manage',
   'card.read',
   'photo.upload',
+  'person.read',
+  'person.write',
+  'person.unmask',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,6 +48,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'photo.upload',
     'event.catalogue.manage',
     'card.read',
+    'person.read',
+    'person.write',
+    'person.unmask',
   ],
   center_operator: [
     'territory.read',
@@ -57,6 +63,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'event.act',
     'photo.upload',
     'card.read',
+    'person.read',
+    'person.write',
+    'person.unmask',
   ],
   village_admin: [
     'territory.read',
@@ -67,6 +76,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'event.report',
     'card.read',
     'photo.upload',
+    'person.read',
+    'person.write',
+    'person.unmask',
   ],
   grid_worker_fulltime: [
     'territory.read',
@@ -75,6 +87,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'event.report',
     'event.act',
     'photo.upload',
+    'person.read',
+    'person.write',
+    'person.unmask',
   ],
   grid_worker_parttime: [
     'territory.read',
@@ -83,6 +98,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'event.report',
     'event.act',
     'photo.upload',
+    'person.read',
+    'person.write',
+    'person.unmask',
   ],
   dept_handler: ['territory.read', 'department.read', 'event.read', 'event.act', 'photo.upload'],
   dept_leader: [
@@ -95,7 +113,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'photo.upload',
     'card.read',
   ],
-  leader: ['territory.read', 'department.read', 'sign_in_status.read', 'event.read', 'card.read'],
+  leader: [
+    'territory.read',
+    'department.read',
+    'sign_in_status.read',
+    'event.read',
+    'card.read',
+    'person.read',
+  ],
   system_admin: [
     'territory.read',
     'territory.import',

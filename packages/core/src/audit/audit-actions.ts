@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'event.card_issued',
   'event_category.updated',
   'photo.uploaded',
+  'person.created',
+  'person.updated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

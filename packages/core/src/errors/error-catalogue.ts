@@ -240,6 +240,31 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '上级类别“{category}”不存在或本身是子类别',
     'en-US': 'The parent category {category} does not exist or is itself a sub-kind',
   },
+  ID_NUMBER_INVALID: {
+    status: 400,
+    'zh-CN': '证件号码不正确：{reason}',
+    'en-US': 'The ID number is not valid: {reason}',
+  },
+  PHONE_INVALID: {
+    status: 400,
+    'zh-CN': '电话号码格式不正确（手机 11 位，座机须带区号）',
+    'en-US': 'The phone number is not valid (11-digit mobile, or a landline with its area code)',
+  },
+  PERSON_DUPLICATE: {
+    status: 409,
+    'zh-CN': '该证件号码已登记，请查找已有人员信息',
+    'en-US': 'This ID number is already registered; look up the existing person',
+  },
+  PERSON_CHANGED: {
+    status: 409,
+    'zh-CN': '该人员信息已被他人修改，请刷新后再改',
+    'en-US': 'Someone else changed this person; reload and edit again',
+  },
+  PERSON_REASON_REQUIRED: {
+    status: 400,
+    'zh-CN': '迁出或死亡须写明原因',
+    'en-US': 'Moving out or death needs a reason',
+  },
   CATEGORY_DISABLED: {
     status: 400,
     'zh-CN': '事件类别“{category}”已停用',

@@ -6,6 +6,7 @@ import * as m0002 from './0002_territory_access_audit.js';
 import * as m0003 from './0003_grid_cells_and_path_collation.js';
 import * as m0004 from './0004_events.js';
 import * as m0005 from './0005_event_reminders.js';
+import * as m0006 from './0006_persons.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_grid_cells_and_path_collation': m0003,
   '0004_events': m0004,
   '0005_event_reminders': m0005,
+  '0006_persons': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,68 @@
+// Frozen: never edit a landed migration; add a new one.
+// The registry's people (人): who lives in each grid, their documents and phones sealed at rest
+// and found through blind indexes, a masked copy for lists, and every change kept as history.
+import { sql, type Kysely } from 'kysely';
+
+async function isPostgres(db: Kysely<any>): Promise<boolean> {
+  try {
+    // SQLite has no pg_catalog and fails here harmlessly (it runs migrations outside a transaction).
+    await sql`select 1 from pg_catalog.pg_type limit 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('person')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('path', 'varchar(255)', (c) => c.notNull())
+    .addColumn('grid_id', 'varchar(36)', (c) => c.references('org_unit.id'))
+    .addColumn('name', 'varchar(50)', (c) => c.notNull())
+    .addColumn('gender', 'varchar(8)')
+    .addColumn('ethnicity', 'varchar(20)')
+    .addColumn('birth_date', 'varchar(10)')
+    .addColumn('id_type', 'varchar(16)', (c) => c.notNull())
+    .addColumn('id_sealed', 'text')
+    .addColumn('id_index', 'varchar(64)')
+    .addColumn('id_masked', 'varchar(40)')
+    .addColumn('phone_sealed', 'text')
+    .addColumn('phone_index', 'varchar(64)')
+    .addColumn('phone_masked', 'varchar(20)')
+    .addColumn('hukou_place', 'varchar(200)')
+    .addColumn('address', 'varchar(200)')
+    .addColumn('residence_status', 'varchar(16)', (c) => c.notNull())
+    .addColumn('tags', 'text', (c) => c.notNull())
+    .addColumn('status', 'varchar(16)', (c) => c.notNull())
+    .addColumn('status_reason', 'varchar(200)')
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('verified_at', 'varchar(24)')
+    .addColumn('verified_by', 'varchar(36)')
+    .addColumn('created_at', 'varchar(24)', (c) => c.notNull())
+    .addColumn('updated_at', 'varchar(24)', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('person_path_idx').on('person').columns(['path', 'id']).execute();
+  await db.schema.createIndex('person_name_idx').on('person').columns(['name', 'id']).execute();
+  await db.schema.createIndex('person_id_index_idx').on('person').column('id_index').execute();
+  await db.schema.createIndex('person_phone_index_idx').on('person').column('phone_index').execute();
+
+  await db.schema
+    .createTable('person_history')
+    .addColumn('person_id', 'varchar(36)', (c) => c.notNull().references('person.id'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('action', 'varchar(24)', (c) => c.notNull())
+    .addColumn('reason', 'varchar(200)')
+    .addColumn('actor_id', 'varchar(36)')
+    .addColumn('actor_name', 'varchar(100)')
+    // JSON of the fields that changed, before and after; sealed fields appear masked.
+    .addColumn('changes', 'text', (c) => c.notNull())
+    .addColumn('at', 'varchar(24)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('person_history_pk', ['person_id', 'version'])
+    .execute();
+
+  if (await isPostgres(db)) {
+    await sql`alter table person alter column path type varchar(255) collate "C"`.execute(db);
+    await sql`alter table person alter column name type varchar(50) collate "C"`.execute(db);
+  }
+}

@@ -1,0 +1,43 @@
+// The registry's people. See migration 0006 for why each column exists.
+import type { IdType, PersonStatus, ResidenceStatus } from '@gridwork/core';
+
+export interface PersonTable {
+  id: string;
+  path: string;
+  grid_id: string | null;
+  name: string;
+  gender: 'male' | 'female' | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  id_type: IdType;
+  id_sealed: string | null;
+  id_index: string | null;
+  id_masked: string | null;
+  phone_sealed: string | null;
+  phone_index: string | null;
+  phone_masked: string | null;
+  hukou_place: string | null;
+  address: string | null;
+  residence_status: ResidenceStatus;
+  /** JSON array of tag codes. */
+  tags: string;
+  status: PersonStatus;
+  status_reason: string | null;
+  version: number;
+  verified_at: string | null;
+  verified_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonHistoryTable {
+  person_id: string;
+  version: number;
+  action: string;
+  reason: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  /** JSON: { field: [before, after] }; sealed fields appear masked. */
+  changes: string;
+  at: string;
+}
