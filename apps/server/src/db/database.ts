@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { AppConfig, DatabaseKind } from '../platform/config.js';
 import type { Database } from './schema.js';
@@ -54,6 +54,31 @@ function ensureWritableDirectory(dir: string): void {
   }
 }
 
+/**
+ * Kysely prepares every statement it runs; preparing costs more than running most of ours. The
+ * queries are few and their text repeats (values are parameters), so prepared statements are
+ * kept by their text, the least recently used dropped past `size`. A statement still being
+ * iterated (a stream) is never handed out twice.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, size = 1000): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
 export function openSqlite(file: string): Db {
   ensureWritableDirectory(path.dirname(file));
   let sqlite: BetterSqlite3.Database;
@@ -65,7 +90,7 @@ export function openSqlite(file: string): Db {
     });
   }
   for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma);
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     kysely,
     kind: 'sqlite',

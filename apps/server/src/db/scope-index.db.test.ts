@@ -8,6 +8,8 @@ import { describeEachDialect, openTestDb, type DialectName, type TestDb } from '
 import { prefixUpperBound, startsWith } from './sql-helpers.js';
 import { listDepartments } from '../modules/departments/departments.repo.js';
 import * as territory from '../modules/territory/territory.repo.js';
+import { listEventsQuery } from '../modules/events/events.repo.js';
+import { listPersonsQuery } from '../modules/persons/persons.repo.js';
 
 describeEachDialect('scope filters', (dialect: DialectName) => {
   let testDb: TestDb;
@@ -69,6 +71,18 @@ describeEachDialect('scope filters', (dialect: DialectName) => {
     expectIndexOnly(await planOf(db.selectFrom('account').selectAll().where(startsWith('org_path', '/511124/'))), 'account');
     expectIndexOnly(await planOf(db.selectFrom('department').select('id').where(startsWith('org_path', '/511124/'))), 'department');
     expect(await listDepartments(db, '/511124/511124101/', false)).toEqual([]);
+  });
+
+  it('reads the newest events and people of a county, township, village or grid in id order from one index, without sorting the scope', async () => {
+    const db = testDb.db.kysely;
+    for (const scope of ['/511124/', '/511124/511124101/', '/511124/511124101/511124101201/', '/511124/511124101/511124101201/G01/']) {
+      for (const plan of [await planOf(listEventsQuery(db, { kind: 'path', path: scope }, {}, 21)), await planOf(listPersonsQuery(db, scope, {}, 21))]) {
+        expectIndexOnly(plan, 'event');
+        expectIndexOnly(plan, 'person');
+        if (dialect === 'postgres') expect(plan).not.toMatch(/\bSort\b/);
+        else expect(plan).not.toContain('TEMP B-TREE');
+      }
+    }
   });
 
   it('finds the grid of a GPS point through the tile index', async () => {

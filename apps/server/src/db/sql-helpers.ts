@@ -1,4 +1,5 @@
 // Small SQL pieces that must read the same on SQLite and PostgreSQL.
+import { scopeMatchOf, unitCodesOfPath } from '@gridwork/core';
 import { sql, type Expression, type SqlBool } from 'kysely';
 
 /** Escapes LIKE wildcards so user text matches literally. */
@@ -32,4 +33,37 @@ export function startsWith(column: string, prefix: string): Expression<SqlBool> 
 
 export function contains(column: string, text: string): Expression<SqlBool> {
   return likeEscaped(column, `%${escapeLike(text)}%`);
+}
+
+/** The code columns that large tables keep beside their path (see unitCodesOfPath in core). */
+export interface UnitCodeColumns {
+  county_code: string | null;
+  township_code: string | null;
+  village_code: string | null;
+}
+
+export function unitCodeColumns(path: string): UnitCodeColumns {
+  const codes = unitCodesOfPath(path);
+  return { county_code: codes.countyCode, township_code: codes.townshipCode, village_code: codes.villageCode };
+}
+
+/**
+ * A row of a large table (with UnitCodeColumns) lies within `scopePath`: an equality on the code
+ * of the scope's level, so that `order by id` is read from the (code, id) index without a sort;
+ * a grid by its exact path, from the (path, id) index.
+ */
+export function withinScope(table: string, scopePath: string): Expression<SqlBool> {
+  const match = scopeMatchOf(scopePath);
+  switch (match.level) {
+    case 'all':
+      return sql<SqlBool>`1 = 1`;
+    case 'county':
+    case 'township':
+    case 'village':
+      return sql<SqlBool>`${sql.ref(`${table}.${match.level}_code`)} = ${match.code}`;
+    case 'grid':
+      return sql<SqlBool>`${sql.ref(`${table}.path`)} = ${match.path}`;
+    case 'path':
+      return startsWith(`${table}.path`, match.path);
+  }
 }

@@ -13,6 +13,8 @@ import {
   nextGridCode,
   orgPath,
   orgPathDepth,
+  scopeMatchOf,
+  unitCodesOfPath,
   parentCode,
   parseOrgPath,
   shortUnitName,
@@ -90,6 +92,23 @@ describe('org paths', () => {
     expect(isWithinScope('/5111240/', '/511124/')).toBe(false);
     expect(isWithinScope('/511124/511124102/', '/511124/511124101/')).toBe(false);
     expect(isWithinScope('bad', '/')).toBe(false);
+  });
+});
+
+describe('unit codes of a path, for scope on large tables', () => {
+  it('reads the county, township and village codes of a grid’s path', () => {
+    expect(unitCodesOfPath('/511124/511124101/511124101201/G01/')).toEqual({ countyCode: '511124', townshipCode: '511124101', villageCode: '511124101201' });
+    expect(unitCodesOfPath('/511124/511124101/')).toEqual({ countyCode: '511124', townshipCode: '511124101', villageCode: null });
+    expect(unitCodesOfPath('/')).toEqual({ countyCode: null, townshipCode: null, villageCode: null });
+  });
+
+  it('matches a county, township or village scope by its code and a grid scope by its path', () => {
+    expect(scopeMatchOf('/')).toEqual({ level: 'all' });
+    expect(scopeMatchOf('/511124/')).toEqual({ level: 'county', code: '511124' });
+    expect(scopeMatchOf('/511124/511124101/')).toEqual({ level: 'township', code: '511124101' });
+    expect(scopeMatchOf('/511124/511124101/511124101201/')).toEqual({ level: 'village', code: '511124101201' });
+    expect(scopeMatchOf('/511124/511124101/511124101201/G01/')).toEqual({ level: 'grid', path: '/511124/511124101/511124101201/G01/' });
+    expect(scopeMatchOf('/511124/511124101/511124101201/G01/x/')).toEqual({ level: 'path', path: '/511124/511124101/511124101201/G01/x/' });
   });
 });
 

@@ -102,6 +102,41 @@ export function isWithinScope(path: string, scope: string): boolean {
   return parseOrgPath(path) !== null && parseOrgPath(scope) !== null && path.startsWith(scope);
 }
 
+/**
+ * The county, township and village codes of a row's path, stored beside the path on large tables
+ * (events, the registry): a list of a township's newest rows is then an equality on an indexed
+ * column followed by the id, read in order from one B-tree, where a range on the path would make
+ * the database sort every row of the township first.
+ */
+export interface UnitCodes {
+  readonly countyCode: string | null;
+  readonly townshipCode: string | null;
+  readonly villageCode: string | null;
+}
+
+export function unitCodesOfPath(path: string): UnitCodes {
+  const codes = parseOrgPath(path) ?? [];
+  return { countyCode: codes[0] ?? null, townshipCode: codes[1] ?? null, villageCode: codes[2] ?? null };
+}
+
+/** How a scope is matched on a large table: everything, one level's code, a grid's path, or a path prefix. */
+export type ScopeMatch =
+  | { readonly level: 'all' }
+  | { readonly level: 'county' | 'township' | 'village'; readonly code: string }
+  | { readonly level: 'grid'; readonly path: string }
+  | { readonly level: 'path'; readonly path: string };
+
+const SCOPE_LEVELS = ['county', 'township', 'village'] as const;
+
+export function scopeMatchOf(scopePath: string): ScopeMatch {
+  const codes = parseOrgPath(scopePath);
+  if (codes === null || codes.length === 0) return scopePath === '/' || scopePath === '' ? { level: 'all' } : { level: 'path', path: scopePath };
+  const level = SCOPE_LEVELS[codes.length - 1];
+  if (level) return { level, code: codes[codes.length - 1]! };
+  // A grid is a leaf: its rows carry exactly its path, read in id order from the (path, id) index.
+  return codes.length === 4 ? { level: 'grid', path: scopePath } : { level: 'path', path: scopePath };
+}
+
 /** The kind of a 12-digit unit, read from its name as the statistics office writes it. */
 export function villageKindFromName(name: string): 'village' | 'community' | 'resident_group' {
   if (name.endsWith('居民小组')) return 'resident_group';

@@ -18,6 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('person')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
     .addColumn('path', 'varchar(255)', (c) => c.notNull())
+    // The codes of the path's county, township and village: see unitCodesOfPath in core.
+    .addColumn('county_code', 'varchar(6)')
+    .addColumn('township_code', 'varchar(9)')
+    .addColumn('village_code', 'varchar(12)')
     .addColumn('grid_id', 'varchar(36)', (c) => c.references('org_unit.id'))
     .addColumn('name', 'varchar(50)', (c) => c.notNull())
     .addColumn('gender', 'varchar(8)')
@@ -43,6 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'varchar(24)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('person_path_idx').on('person').columns(['path', 'id']).execute();
+  await db.schema.createIndex('person_county_idx').on('person').columns(['county_code', 'id']).execute();
+  await db.schema.createIndex('person_township_idx').on('person').columns(['township_code', 'id']).execute();
+  await db.schema.createIndex('person_village_idx').on('person').columns(['village_code', 'id']).execute();
   await db.schema.createIndex('person_name_idx').on('person').columns(['name', 'id']).execute();
   await db.schema.createIndex('person_id_index_idx').on('person').column('id_index').execute();
   await db.schema.createIndex('person_phone_index_idx').on('person').column('phone_index').execute();

@@ -7,6 +7,7 @@ import * as m0003 from './0003_grid_cells_and_path_collation.js';
 import * as m0004 from './0004_events.js';
 import * as m0005 from './0005_event_reminders.js';
 import * as m0006 from './0006_persons.js';
+import * as m0007 from './0007_event_unit_codes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_events': m0004,
   '0005_event_reminders': m0005,
   '0006_persons': m0006,
+  '0007_event_unit_codes': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

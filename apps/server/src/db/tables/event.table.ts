@@ -1,5 +1,6 @@
 // The event workflow's tables. See migration 0004 for why each column exists.
 import type { CardLevel, EventSource, EventStatus, EventStep } from '@gridwork/core';
+import type { UnitCodeColumns } from '../sql-helpers.js';
 import type { Flag } from './account.table.js';
 
 export interface EventCategoryTable {
@@ -17,7 +18,8 @@ export interface EventCategoryTable {
   updated_at: string;
 }
 
-export interface EventTable {
+/** An event as the services build it; the repository adds the unit codes of its path. */
+export interface NewEvent {
   id: string;
   client_key: string;
   client_owner: string;
@@ -48,6 +50,8 @@ export interface EventTable {
   updated_at: string;
   closed_at: string | null;
 }
+
+export type EventTable = NewEvent & UnitCodeColumns;
 
 export interface EventAssistTable {
   event_id: string;

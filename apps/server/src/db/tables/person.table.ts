@@ -1,7 +1,9 @@
 // The registry's people. See migration 0006 for why each column exists.
+import type { UnitCodeColumns } from '../sql-helpers.js';
 import type { IdType, PersonStatus, ResidenceStatus } from '@gridwork/core';
 
-export interface PersonTable {
+/** A person as the services build it; the repository adds the unit codes of its path. */
+export interface NewPerson {
   id: string;
   path: string;
   grid_id: string | null;
@@ -29,6 +31,8 @@ export interface PersonTable {
   created_at: string;
   updated_at: string;
 }
+
+export type PersonTable = NewPerson & UnitCodeColumns;
 
 export interface PersonHistoryTable {
   person_id: string;

@@ -1,7 +1,7 @@
 // Rows to the event as a caller sees it: names resolved, the current step with its deadline and
 // cards, and the actions the caller may take now. A public reporter's contact never leaves.
 import { availableActions, isOverdue, relationsTo, type EventView, type Locale } from '@gridwork/core';
-import type { EventTable } from '../../db/tables/event.table.js';
+import type { NewEvent } from '../../db/tables/event.table.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 
 export interface EventExtras {
@@ -18,7 +18,7 @@ export function photoUrl(id: string): string {
   return `/api/photos/${id}`;
 }
 
-export function toEventView(row: EventTable, extras: EventExtras, session: AuthenticatedSession | null, now: string): EventView {
+export function toEventView(row: NewEvent, extras: EventExtras, session: AuthenticatedSession | null, now: string): EventView {
   const relations = session
     ? relationsTo({
         role: session.user.role,

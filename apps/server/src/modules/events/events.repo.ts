@@ -2,8 +2,8 @@
 // people, the department for a department's people (what was dispatched to it).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { EventCardTable, EventCategoryTable, EventTable, EventTimelineTable } from '../../db/tables/event.table.js';
-import { startsWith } from '../../db/sql-helpers.js';
+import type { EventCardTable, EventCategoryTable, EventTable, EventTimelineTable, NewEvent } from '../../db/tables/event.table.js';
+import { startsWith, unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -11,7 +11,7 @@ export type EventVisibility = { readonly kind: 'path'; readonly path: string } |
 
 function visible(db: Executor, visibility: EventVisibility) {
   const query = db.selectFrom('event');
-  if (visibility.kind === 'path') return query.where(startsWith('event.path', visibility.path));
+  if (visibility.kind === 'path') return query.where(withinScope('event', visibility.path));
   const { departmentId } = visibility;
   return query.where((eb) =>
     eb.or([
@@ -25,6 +25,11 @@ function visible(db: Executor, visibility: EventVisibility) {
 
 export function listCategories(db: Executor) {
   return db.selectFrom('event_category').selectAll().orderBy('sort_order').execute();
+}
+
+export function categoriesByCodes(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('event_category').selectAll().where('code', 'in', [...new Set(codes)]).execute();
 }
 
 export function findCategory(db: Executor, code: string) {
@@ -45,12 +50,16 @@ export function findByClientKey(db: Executor, owner: string, clientKey: string) 
   return db.selectFrom('event').selectAll().where('client_owner', '=', owner).where('client_key', '=', clientKey).executeTakeFirst();
 }
 
-export async function insertEvent(db: Executor, row: EventTable): Promise<void> {
-  await db.insertInto('event').values(row).execute();
+export async function insertEvent(db: Executor, row: NewEvent): Promise<void> {
+  await db.insertInto('event').values({ ...row, ...unitCodeColumns(row.path) }).execute();
 }
 
-export async function updateEvent(db: Executor, id: string, changes: Partial<EventTable>): Promise<void> {
-  await db.updateTable('event').set(changes).where('id', '=', id).execute();
+export async function updateEvent(db: Executor, id: string, changes: Partial<NewEvent>): Promise<void> {
+  await db
+    .updateTable('event')
+    .set({ ...changes, ...(changes.path === undefined ? {} : unitCodeColumns(changes.path)) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function findVisibleEvent(db: Executor, visibility: EventVisibility, id: string) {
@@ -78,7 +87,7 @@ export function listEventsQuery(db: Executor, visibility: EventVisibility, filte
     .select(['event.id', 'event.title', 'event.category_code', 'event.status', 'event.path', 'grid.name as grid_name', 'event.lead_department_id', 'event.step_deadline', 'event.reported_at']);
   if (filters.statuses && filters.statuses.length > 0) query = query.where('event.status', 'in', [...filters.statuses] as EventTable['status'][]);
   if (filters.categoryCode) query = query.where('event.category_code', '=', filters.categoryCode);
-  if (filters.pathPrefix) query = query.where(startsWith('event.path', filters.pathPrefix));
+  if (filters.pathPrefix) query = query.where(withinScope('event', filters.pathPrefix));
   if (filters.gridId) query = query.where('event.grid_id', '=', filters.gridId);
   if (filters.leadDepartmentId) query = query.where('event.lead_department_id', '=', filters.leadDepartmentId);
   if (filters.reporterAccountId) query = query.where('event.reporter_account_id', '=', filters.reporterAccountId);

@@ -19,7 +19,7 @@ import {
 } from '@gridwork/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { EventTable } from '../../db/tables/event.table.js';
+import type { NewEvent } from '../../db/tables/event.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
@@ -77,10 +77,10 @@ export function createEventsService(ctx: AppContext) {
     return candidates.find((row) => row.boundary !== null && containsPoint(JSON.parse(row.boundary) as GridPolygon, lon, lat));
   }
 
-  async function describe(trx: Executor, rows: readonly EventTable[], session: AuthenticatedSession | null): Promise<EventView[]> {
+  async function describe(trx: Executor, rows: readonly NewEvent[], session: AuthenticatedSession | null): Promise<EventView[]> {
     const ids = rows.map((row) => row.id);
     const [categories, grids, reporters, assisting, photos, departments] = await Promise.all([
-      repo.listCategories(trx),
+      repo.categoriesByCodes(trx, rows.map((row) => row.category_code)),
       repo.gridNames(trx, rows.flatMap((row) => (row.grid_id ? [row.grid_id] : []))),
       repo.namesOfAccounts(trx, rows.flatMap((row) => (row.reporter_account_id ? [row.reporter_account_id] : []))),
       repo.assistingOf(trx, ids),
@@ -112,7 +112,7 @@ export function createEventsService(ctx: AppContext) {
     return views;
   }
 
-  async function describeOne(trx: Executor, row: EventTable, session: AuthenticatedSession | null): Promise<EventView> {
+  async function describeOne(trx: Executor, row: NewEvent, session: AuthenticatedSession | null): Promise<EventView> {
     const [view] = await describe(trx, [row], session);
     if (!view) throw new DomainError('NOT_FOUND');
     return view;
@@ -144,7 +144,7 @@ export function createEventsService(ctx: AppContext) {
         const missing = photoIds.find((id) => !known.has(id));
         if (missing) throw new DomainError('PHOTO_NOT_FOUND', { photoId: missing });
         const now = iso();
-        const row: EventTable = {
+        const row: NewEvent = {
           id: newId(),
           client_key: body.clientKey,
           client_owner: owner,

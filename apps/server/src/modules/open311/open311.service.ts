@@ -10,7 +10,7 @@ import {
   open311Status,
   type GridPolygon,
 } from '@gridwork/core';
-import type { EventTable } from '../../db/tables/event.table.js';
+import type { NewEvent } from '../../db/tables/event.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { detectImageType, stripMetadata, type PhotoStore } from '../../platform/photos.js';
@@ -105,7 +105,7 @@ export function createOpen311Service(ctx: AppContext, photos: PhotoStore) {
         );
       }
       const description = input.description.trim();
-      const row: EventTable = {
+      const row: NewEvent = {
         id: newId(),
         client_key: newId(),
         client_owner: 'open311',

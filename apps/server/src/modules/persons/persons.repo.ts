@@ -1,8 +1,8 @@
 // SQL for the registry's people; every read takes the caller's scope prefix.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { PersonHistoryTable, PersonTable } from '../../db/tables/person.table.js';
-import { contains, startsWith } from '../../db/sql-helpers.js';
+import type { NewPerson, PersonHistoryTable, PersonTable } from '../../db/tables/person.table.js';
+import { contains, startsWith, unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -14,13 +14,15 @@ export function findByIdIndex(db: Executor, idIndex: string) {
   return db.selectFrom('person').select(['id', 'path']).where('id_index', '=', idIndex).execute();
 }
 
-export async function insertPerson(db: Executor, row: PersonTable): Promise<void> {
-  await db.insertInto('person').values(row).execute();
+export async function insertPerson(db: Executor, row: NewPerson): Promise<void> {
+  await db.insertInto('person').values({ ...row, ...unitCodeColumns(row.path) }).execute();
 }
 
 /** Writes the new state only if nobody changed the row since `version` was read. */
-export async function updatePerson(db: Executor, id: string, version: number, changes: Partial<PersonTable>): Promise<boolean> {
-  const result = await db.updateTable('person').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updatePerson(db: Executor, id: string, version: number, changes: Partial<NewPerson>): Promise<boolean> {
+  const result = await db
+    .updateTable('person')
+    .set({ ...changes, ...(changes.path === undefined ? {} : unitCodeColumns(changes.path)) }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -45,8 +47,8 @@ export interface PersonFilters {
 }
 
 export function listPersonsQuery(db: Executor, scopePath: string, filters: PersonFilters, limit: number) {
-  let query = db.selectFrom('person').selectAll().where(startsWith('path', scopePath));
-  if (filters.pathPrefix) query = query.where(startsWith('path', filters.pathPrefix));
+  let query = db.selectFrom('person').selectAll().where(withinScope('person', scopePath));
+  if (filters.pathPrefix) query = query.where(withinScope('person', filters.pathPrefix));
   if (filters.namePrefix) query = query.where(startsWith('name', filters.namePrefix));
   if (filters.nameContains) query = query.where(contains('name', filters.nameContains));
   if (filters.idIndex) query = query.where('id_index', '=', filters.idIndex);

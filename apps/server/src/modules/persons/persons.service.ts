@@ -16,13 +16,13 @@ import {
   type PersonView,
   type UpdatePersonBody,
 } from '@gridwork/core';
-import type { PersonTable } from '../../db/tables/person.table.js';
+import type { NewPerson } from '../../db/tables/person.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import * as repo from './persons.repo.js';
 
-export function toPersonView(row: PersonTable): PersonView {
+export function toPersonView(row: NewPerson): PersonView {
   return {
     id: row.id,
     path: row.path,
@@ -80,7 +80,7 @@ export function createPersonsService(ctx: AppContext) {
       // saying where (that could be outside the caller's scope).
       if ((await repo.findByIdIndex(trx, doc.index)).length > 0) throw new DomainError('PERSON_DUPLICATE', { field: 'idNumber' });
       const now = iso();
-      const row: PersonTable = {
+      const row: NewPerson = {
         id: newId(),
         path: grid.path,
         grid_id: grid.id,
@@ -135,7 +135,7 @@ export function createPersonsService(ctx: AppContext) {
       if (!before) throw new DomainError('NOT_FOUND');
       if (before.version !== body.version) throw new DomainError('PERSON_CHANGED', { version: before.version });
       if ((body.status === 'moved_out' || body.status === 'deceased') && !body.reason?.trim()) throw new DomainError('PERSON_REASON_REQUIRED', { field: 'reason' });
-      const changes: Partial<PersonTable> = {};
+      const changes: Partial<NewPerson> = {};
       if (body.gridId !== undefined && body.gridId !== before.grid_id) {
         const grid = await repo.findGridInScope(trx, session.user.orgPath, body.gridId);
         if (!grid) throw new DomainError('EVENT_GRID_INVALID', { gridId: body.gridId });
@@ -150,7 +150,7 @@ export function createPersonsService(ctx: AppContext) {
       if (body.tags !== undefined) changes.tags = JSON.stringify(body.tags);
       if (body.status !== undefined) Object.assign(changes, { status: body.status, status_reason: body.reason?.trim() || null });
       const now = iso();
-      const after: PersonTable = { ...before, ...changes, version: before.version + 1, updated_at: now };
+      const after: NewPerson = { ...before, ...changes, version: before.version + 1, updated_at: now };
       if (!(await repo.updatePerson(trx, id, before.version, { ...changes, version: after.version, updated_at: now }))) throw new DomainError('PERSON_CHANGED', { version: before.version });
       const beforeView = toPersonView(before);
       const afterView = toPersonView(after);
