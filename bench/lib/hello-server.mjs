@@ -25,6 +25,11 @@ export async function createHelloServer() {
   const hello = async () => ({ status: 'ok' });
   app.get('/', hello);
   app.get('/api/health', hello);
+  // The baseline of a create: Fastify parses the JSON body and answers 201 with an id.
+  let created = 0;
+  app.post('/api/events', async (request, reply) =>
+    reply.code(201).send({ id: String((created += 1)), title: request.body?.title }),
+  );
   return app;
 }
 

@@ -47,6 +47,10 @@ function requestOptions(url, settings) {
     method: settings.method ?? 'GET',
     headers: settings.headers ?? {},
     body: settings.body,
+    // A request list with setupRequest gives each request its own body (a fresh client key);
+    // overallRate caps the total rate, to measure latency at a given load rather than at saturation.
+    ...(settings.requests ? { requests: settings.requests } : {}),
+    ...(settings.overallRate ? { overallRate: settings.overallRate } : {}),
     pipelining: 1,
     timeout: 10,
     renderProgressBar: false,

@@ -27,13 +27,14 @@ export function assertBuilt() {
 
 /**
  * Starts `gridwork serve --port 0` on an empty data directory; resolves with { url, pid, dataDir, stop() }.
- * @param {{ demo?: boolean, env?: NodeJS.ProcessEnv }} [options] demo seeds the demo county (`--demo`).
+ * @param {{ demo?: boolean, dataDir?: string, env?: NodeJS.ProcessEnv }} [options] demo seeds the demo county
+ *   (`--demo`); dataDir serves an existing data directory (prepared by the bench, kept on stop).
  */
 export async function startProductServer(options = {}) {
   assertBuilt();
   const dir = makeTempDir('product');
-  const dataDir = path.join(dir, 'data');
-  fs.mkdirSync(dataDir);
+  const dataDir = options.dataDir ?? path.join(dir, 'data');
+  if (!options.dataDir) fs.mkdirSync(dataDir);
   const env = { ...process.env, ...options.env, GRIDWORK_DATA_DIR: dataDir, HOST: '127.0.0.1' };
   // The product's own database settings must not leak in: the bench always uses a fresh SQLite file.
   delete env.DATABASE_URL;
