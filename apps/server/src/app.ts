@@ -29,6 +29,8 @@ import { createEventsService } from './modules/events/events.service.js';
 import { createPhotoStore } from './platform/photos.js';
 import { registerPersonRoutes } from './modules/persons/persons.routes.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
+import { registerImportRoutes } from './modules/imports/imports.routes.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 import { registerOpen311Routes } from './modules/open311/open311.routes.js';
 import { createOpen311Service } from './modules/open311/open311.service.js';
 import { registerTerritoryRoutes } from './modules/territory/territory.routes.js';
@@ -106,7 +108,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'departments', description: '职能部门 Departments' },
         { name: 'events', description: '事件流转办理 Events, photos and the catalogue' },
         { name: 'open311', description: '群众上报 Open311 GeoReport v2 (public)' },
-        { name: 'registry', description: '基础信息 The registry: people' },
+        { name: 'registry', description: '基础信息 The registry: people, imports and exports' },
       ],
     },
   });
@@ -129,6 +131,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerOpen311Routes(app, createOpen311Service(ctx, photos), config);
   registerEventLedgerRoutes(app, createEventLedgersService(ctx));
   registerPersonRoutes(app, createPersonsService(ctx));
+  const imports = createImportsService(ctx, app.log);
+  registerImportRoutes(app, imports);
+  // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.
+  app.addHook('onReady', () => {
+    void imports.kick();
+  });
+  app.addHook('onClose', () => imports.stop());
 
   const spaFallback = await registerWebApps(app, [
     { prefix: '/m/', dir: config.fieldDir, title: '网格员移动端' },

@@ -25,6 +25,8 @@ interface Fixtures {
   event(inScope: boolean): string;
   photo(): string;
   person(inScope: boolean): string;
+  /** An ended import job started in 马踏村 (inside) or in 竹园镇 (outside). */
+  importJob(inScope: boolean): string;
 }
 
 /** The smallest valid PNG: a 1×1 pixel. */
@@ -334,6 +336,23 @@ const RULES: Record<string, RouteRule> = {
     scoped: true,
     request: (f, _role, inScope) => ({ method: 'POST', url: `/api/persons/${f.person(inScope)}/unmask`, payload: { purpose: '矩阵检查' } }),
   },
+  'GET /api/persons/template.xlsx': { access: 'person.write', request: () => ({ method: 'GET', url: '/api/persons/template.xlsx' }) },
+  'GET /api/persons/export.xlsx': { access: 'person.read', request: () => ({ method: 'GET', url: '/api/persons/export.xlsx?status=moved_out' }) },
+  'POST /api/imports': {
+    access: 'person.write',
+    request: () => ({ method: 'POST', url: '/api/imports?kind=person&fileName=x.csv&dryRun=true', headers: { 'content-type': 'text/csv' }, payload: '姓名\n' }),
+  },
+  'GET /api/imports': { access: 'person.write', request: () => ({ method: 'GET', url: '/api/imports' }) },
+  'GET /api/imports/{id}': {
+    access: 'person.write',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/imports/${f.importJob(inScope)}` }),
+  },
+  'GET /api/imports/{id}/rejected.xlsx': {
+    access: 'person.write',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/imports/${f.importJob(inScope)}/rejected.xlsx` }),
+  },
   'GET /api/sign-in-status': {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
@@ -445,8 +464,20 @@ describeEachDialect('the authorization matrix', (dialect) => {
     const outsideEvent = await dispatchedEvent(outsideGrid, judicial, 'matrix-outside-event');
     const personIn = (await setup({ method: 'POST', url: '/api/persons', payload: { gridId: insideGrid, name: '矩阵甲', idType: 'resident_id', idNumber: '511124198001010010', residenceStatus: 'registered' } })).json().id as string;
     const personOut = (await setup({ method: 'POST', url: '/api/persons', payload: { gridId: outsideGrid, name: '矩阵乙', idType: 'resident_id', idNumber: '511124198001010029', residenceStatus: 'registered' } })).json().id as string;
+    const endedJob = async (scopePath: string, createdBy: string) => {
+      const id = newId();
+      const now = new Date().toISOString();
+      await t.ctx.db.kysely
+        .insertInto('import_job')
+        .values({ id, kind: 'person', dry_run: 1, file_name: 'x.csv', file_type: 'csv', file_bytes: 1, status: 'done', bytes_read: 1, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, error_code: null, error_details: null, scope_path: scopePath, created_by: createdBy, actor_ip: null, actor_agent: null, created_at: now, started_at: now, heartbeat_at: now, finished_at: now })
+        .execute();
+      return id;
+    };
+    const jobIn = await endedJob('/511124/511124101/511124101001/', villageTarget.id);
+    const jobOut = await endedJob('/511124/511124102/', outside.id);
     let counter = 0;
     fixtures = {
+      importJob: (inScope) => (inScope ? jobIn : jobOut),
       person: (inScope) => (inScope ? personIn : personOut),
       event: (inScope) => (inScope ? insideEvent : outsideEvent),
       photo: () => photoId,

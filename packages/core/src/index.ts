@@ -34,3 +34,5 @@ export * from './registry/id-number.js';
 export * from './registry/phone.js';
 export * from './registry/credit-code.js';
 export * from './registry/registry-problem-labels.js';
+export * from './registry/person-columns.js';
+export * from './schemas/import.schema.js';

@@ -1,6 +1,8 @@
 // The database as Kysely sees it: one interface per table, the single source of column types.
+import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.table.js';
 import type { AuditLogTable } from './tables/audit.table.js';
+import type { ImportJobTable, ImportRejectionTable } from './tables/import.table.js';
 import type { PersonHistoryTable, PersonTable } from './tables/person.table.js';
 import type {
   EventAssistTable,
@@ -42,4 +44,9 @@ export interface Database {
   sms_outbox: SmsOutboxTable;
   person: PersonTable;
   person_history: PersonHistoryTable;
+  import_job: ImportJobTable;
+  import_rejection: ImportRejectionTable;
 }
+
+/** The database or a transaction on it: what a repository function runs its SQL on. */
+export type Executor = Kysely<Database> | Transaction<Database>;

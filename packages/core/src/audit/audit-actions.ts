@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'event_category.updated',
   'photo.uploaded',
   'person.created',
+  'registry.imported',
+  'registry.exported',
   'person.updated',
 ] as const;
 

@@ -260,7 +260,32 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '该人员信息已被他人修改，请刷新后再改',
     'en-US': 'Someone else changed this person; reload and edit again',
   },
-  PERSON_REASON_REQUIRED: {
+  IMPORT_FILE_UNSUPPORTED: {
+    status: 415,
+    'zh-CN': '只能导入 .xlsx 或 .csv 文件（“{fileName}”不是）',
+    'en-US': 'Only .xlsx and .csv files can be imported ({fileName} is neither)',
+  },
+  IMPORT_FILE_EMPTY: {
+    status: 400,
+    'zh-CN': '上传的文件是空的',
+    'en-US': 'The uploaded file is empty',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    'zh-CN': '文件无法读取：不是有效的 Excel 工作簿或 CSV 文件',
+    'en-US': 'The file cannot be read: not a valid Excel workbook or CSV file',
+  },
+  IMPORT_COLUMNS_MISSING: {
+    status: 400,
+    'zh-CN': '文件缺少必填列：{columns}。请使用下载的模板',
+    'en-US': 'The file lacks required columns: {columns}. Please use the downloaded template',
+  },
+  IMPORT_INTERRUPTED: {
+    status: 500,
+    'zh-CN': '导入中断，请重新导入同一文件（已导入的行不会重复）',
+    'en-US': 'The import was interrupted; import the same file again (rows already imported are not duplicated)',
+  },
+    PERSON_REASON_REQUIRED: {
     status: 400,
     'zh-CN': '迁出或死亡须写明原因',
     'en-US': 'Moving out or death needs a reason',

@@ -97,3 +97,17 @@ export const PersonListQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 export type PersonListQuery = Static<typeof PersonListQuerySchema>;
+
+export const PersonExportQuerySchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    nameContains: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    villageId: Type.Optional(Id),
+    gridId: Type.Optional(Id),
+    residenceStatus: Type.Optional(Type.Enum([...RESIDENCE_STATUSES])),
+    status: Type.Optional(Type.Enum([...PERSON_STATUSES])),
+    plain: Type.Optional(Type.Boolean({ description: 'Plain ID numbers and phones: needs the unmask permission, and is audited' })),
+  },
+  { additionalProperties: false },
+);
+export type PersonExportQuery = Static<typeof PersonExportQuerySchema>;

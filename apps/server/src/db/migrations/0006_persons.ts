@@ -51,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('person_township_idx').on('person').columns(['township_code', 'id']).execute();
   await db.schema.createIndex('person_village_idx').on('person').columns(['village_code', 'id']).execute();
   await db.schema.createIndex('person_name_idx').on('person').columns(['name', 'id']).execute();
-  await db.schema.createIndex('person_id_index_idx').on('person').column('id_index').execute();
+  // One person, one record: the blind index of a document is unique across the county.
+  await db.schema.createIndex('person_id_index_idx').on('person').column('id_index').unique().execute();
   await db.schema.createIndex('person_phone_index_idx').on('person').column('phone_index').execute();
 
   await db.schema

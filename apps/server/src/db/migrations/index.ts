@@ -8,6 +8,7 @@ import * as m0004 from './0004_events.js';
 import * as m0005 from './0005_event_reminders.js';
 import * as m0006 from './0006_persons.js';
 import * as m0007 from './0007_event_unit_codes.js';
+import * as m0008 from './0008_imports.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_event_reminders': m0005,
   '0006_persons': m0006,
   '0007_event_unit_codes': m0007,
+  '0008_imports': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

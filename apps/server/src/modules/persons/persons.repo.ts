@@ -67,3 +67,41 @@ export function findGridInScope(db: Executor, scopePath: string, id: string) {
 export function findUnitInScope(db: Executor, scopePath: string, id: string) {
   return db.selectFrom('org_unit').select(['id', 'path']).where('id', '=', id).where('retired_at', 'is', null).where(startsWith('path', scopePath)).executeTakeFirst();
 }
+
+// Imports: many people at once, found and written in batches.
+
+export function personsByIdIndexes(db: Executor, indexes: readonly string[]) {
+  if (indexes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('person').selectAll().where('id_index', 'in', [...indexes]).execute();
+}
+
+/** Rows in chunks that stay under SQLite's 32 766 bound parameters. */
+export async function insertPersons(db: Executor, rows: readonly NewPerson[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 500) {
+    const chunk = rows.slice(start, start + 500).map((row) => ({ ...row, ...unitCodeColumns(row.path) }));
+    if (chunk.length > 0) await db.insertInto('person').values(chunk).execute();
+  }
+}
+
+export async function insertHistories(db: Executor, rows: readonly PersonHistoryTable[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1000) {
+    const chunk = rows.slice(start, start + 1000);
+    if (chunk.length > 0) await db.insertInto('person_history').values(chunk).execute();
+  }
+}
+
+/** The villages, communities and grids of a scope, to place imported rows by code or name. */
+export function placesInScope(db: Executor, scopePath: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'kind', 'path', 'parent_id'])
+    .where(startsWith('path', scopePath))
+    .where('kind', 'in', ['village', 'community', 'resident_group', 'grid'])
+    .where('retired_at', 'is', null)
+    .execute();
+}
+
+/** People in scope in id order, a page at a time, for exports. */
+export function personsPage(db: Executor, scopePath: string, filters: PersonFilters, limit: number) {
+  return listPersonsQuery(db, scopePath, filters, limit).execute();
+}

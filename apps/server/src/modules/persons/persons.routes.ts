@@ -1,11 +1,15 @@
 // HTTP for the registry's people: register, read (masked), search, change with history, and the
 // audited unmask.
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   CreatePersonBodySchema,
+  DomainError,
+  can,
   ErrorResponseSchema,
+  PersonExportQuerySchema,
   PersonListQuerySchema,
   PersonSchema,
   PersonSensitiveSchema,
@@ -13,7 +17,9 @@ import {
 } from '@gridwork/core';
 import { originOf, sessionOf } from '../../platform/auth.js';
 import { actorOf } from '../auth/auth.service.js';
+import { attachment, toError, XLSX_TYPE } from '../../platform/downloads.js';
 import type { PersonsService } from './persons.service.js';
+import { personTemplate, writePersonsWorkbook } from './persons.workbook.js';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 36 }) });
@@ -34,6 +40,39 @@ export function registerPersonRoutes(root: FastifyInstance, persons: PersonsServ
       },
     },
     async (request) => persons.list(sessionOf(request), request.query),
+  );
+
+  app.get(
+    '/api/persons/template.xlsx',
+    {
+      preValidation: app.requirePermission('person.write'),
+      schema: { tags, summary: '人员导入模板 The people workbook to fill in: notes, drop-down lists, my villages and grids', response: { 200: Type.Any({ description: 'an .xlsx workbook' }), ...errors } },
+    },
+    async (request, reply) => {
+      const workbook = await personTemplate(request.locale, await persons.templatePlaces(sessionOf(request)));
+      return reply.type(XLSX_TYPE).header('content-disposition', attachment(request.locale === 'zh-CN' ? '人员信息导入模板.xlsx' : 'people-template.xlsx')).send(workbook);
+    },
+  );
+
+  app.get(
+    '/api/persons/export.xlsx',
+    {
+      preValidation: app.requirePermission('person.read'),
+      schema: {
+        tags,
+        summary: '人员导出 The filtered list of people in my scope as a workbook; masked unless plain=true (needs unmask, audited)',
+        querystring: PersonExportQuerySchema,
+        response: { 200: Type.Any({ description: 'an .xlsx workbook, streamed' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = sessionOf(request);
+      if (request.query.plain && !can(session.user.role, 'person.unmask')) throw new DomainError('FORBIDDEN');
+      const rows = await persons.exportRows(session, actorOf(session, originOf(request)), request.query, request.locale);
+      const output = new PassThrough();
+      void writePersonsWorkbook(output, rows, request.locale).catch((error: unknown) => output.destroy(toError(error)));
+      return reply.type(XLSX_TYPE).header('content-disposition', attachment(request.locale === 'zh-CN' ? '人员信息.xlsx' : 'people.xlsx')).send(output);
+    },
   );
 
   app.post(

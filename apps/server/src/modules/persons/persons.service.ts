@@ -12,6 +12,8 @@ import {
   parsePhone,
   shanghaiDate,
   type CreatePersonBody,
+  type Locale,
+  type PersonExportQuery,
   type PersonListQuery,
   type PersonView,
   type UpdatePersonBody,
@@ -21,6 +23,7 @@ import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import * as repo from './persons.repo.js';
+import { personCells, type TemplatePlace } from './persons.workbook.js';
 
 export function toPersonView(row: NewPerson): PersonView {
   return {
@@ -208,7 +211,54 @@ export function createPersonsService(ctx: AppContext) {
     return { items: page.map(toPersonView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
 
-  return { create, get, unmask, update, history, list };
+  /** The villages and grids of the caller's scope, for the template's lists. */
+  async function templatePlaces(session: AuthenticatedSession): Promise<TemplatePlace[]> {
+    const units = await repo.placesInScope(db.kysely, session.user.orgPath);
+    const villages = new Map(units.filter((unit) => unit.kind !== 'grid').map((unit) => [unit.id, unit]));
+    return units
+      .filter((unit) => unit.kind === 'grid' && unit.parent_id !== null && villages.has(unit.parent_id))
+      .map((grid) => {
+        const village = villages.get(grid.parent_id!)!;
+        return { villageCode: village.code, villageName: village.name, gridCode: grid.code, gridName: grid.name };
+      })
+      .sort((a, b) => `${a.villageCode}${a.gridCode}`.localeCompare(`${b.villageCode}${b.gridCode}`));
+  }
+
+  /**
+   * The people of a filtered list as workbook rows, a page at a time. Plain documents need the
+   * unmask permission (checked by the route); every export is on the audit trail with its filter.
+   */
+  async function exportRows(session: AuthenticatedSession, actor: AuditActor, query: PersonExportQuery, locale: Locale) {
+    const filters: repo.PersonFilters = {
+      ...(query.name ? { namePrefix: query.name.trim() } : {}),
+      ...(query.nameContains ? { nameContains: query.nameContains.trim() } : {}),
+      ...(query.gridId ? { gridId: query.gridId } : {}),
+      ...(query.residenceStatus ? { residenceStatus: query.residenceStatus } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    if (query.villageId) {
+      const village = await repo.findUnitInScope(db.kysely, session.user.orgPath, query.villageId);
+      if (!village) throw new DomainError('NOT_FOUND');
+      Object.assign(filters, { pathPrefix: village.path });
+    }
+    const plain = query.plain === true;
+    await audit.appendAlone(actor, { action: 'registry.exported', objectType: 'person', orgPath: session.user.orgPath, details: { filters: query, plain } });
+    const crypto = plain ? ctx.fieldCrypto() : null;
+    async function* pages() {
+      let beforeId: string | undefined;
+      for (;;) {
+        const rows = await repo.personsPage(db.kysely, session.user.orgPath, { ...filters, ...(beforeId ? { beforeId } : {}) }, 1000);
+        yield rows.map((row) =>
+          personCells(row, locale, crypto ? { idNumber: row.id_sealed ? crypto.open(row.id_sealed) : null, phone: row.phone_sealed ? crypto.open(row.phone_sealed) : null } : null),
+        );
+        if (rows.length < 1000) return;
+        beforeId = rows.at(-1)!.id;
+      }
+    }
+    return pages();
+  }
+
+  return { create, get, unmask, update, history, list, templatePlaces, exportRows };
 }
 
 export type PersonsService = ReturnType<typeof createPersonsService>;
