@@ -6,7 +6,7 @@ import { ROLES } from '@gridwork/core';
 import { as, signInCookie } from '../../test-support/http.js';
 import { describeEachDialect } from '../../test-support/test-db.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './demo.seed.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './demo.seed.js';
 
 describeEachDialect('the demo county', (dialect) => {
   let t: TestApp;
@@ -49,6 +49,16 @@ describeEachDialect('the demo county', (dialect) => {
     const toVerify = (await worker({ method: 'GET', url: '/api/events?status=handled' })).json().items as { id: string }[];
     expect(toVerify).toHaveLength(1);
     expect((await worker({ method: 'GET', url: `/api/events/${toVerify[0]?.id}` })).json().actions).toEqual(['verify_pass', 'verify_fail']);
+  });
+
+  it('has a generated registry of the demo village, found by the grid worker, masked', async () => {
+    const worker = as(t.app, await signInCookie(t.app, 'worker', DEMO_PASSWORD));
+    const rows = await t.ctx.db.kysely.selectFrom('person').select(['path']).execute();
+    expect(rows).toHaveLength(DEMO_PEOPLE);
+    expect(new Set(rows.map((row) => row.path))).toEqual(new Set(['/511124/511124101/511124101201/G01/', '/511124/511124101/511124101201/G02/', '/511124/511124101/511124101201/G03/']));
+    const page = (await worker({ method: 'GET', url: '/api/persons?limit=5' })).json();
+    expect(page.items).toHaveLength(5);
+    expect(page.items[0].idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
   });
 
   it('has the township’s departments for the police station’s handler to sign in to', async () => {

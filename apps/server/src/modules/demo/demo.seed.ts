@@ -1,9 +1,9 @@
 // The demo county that `npm start` creates on first run, so a new user can sign in at once and
 // find real places: 井研县 (Jingyan county, Leshan, Sichuan) with its official townships and
 // villages, departments in 马踏镇, grids drawn in one village, and an account for every role.
-// Later capabilities add their own demo data here (events, registry).
+// Later capabilities add their own demo data here: events at every stage, a generated registry.
 import fs from 'node:fs';
-import { DomainError, type DepartmentKind, type Role, type StandardEventCategory } from '@gridwork/core';
+import { DomainError, PERSON_COLUMNS, shanghaiDate, type DepartmentKind, type Role, type StandardEventCategory } from '@gridwork/core';
 import type { AppContext } from '../../platform/context.js';
 import { SYSTEM_ACTOR, createAccountsService } from '../accounts/accounts.service.js';
 import { countAccounts } from '../auth/auth.repo.js';
@@ -11,9 +11,11 @@ import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { createDepartmentsService } from '../departments/departments.service.js';
 import { createEventActionsService } from '../events/event-actions.service.js';
 import { createEventsService } from '../events/events.service.js';
+import { createPersonImporter } from '../persons/persons.import.js';
 import { createGridsService } from '../territory/grids.service.js';
 import { createDivisionsService } from '../territory/divisions.service.js';
 import * as territory from '../territory/territory.repo.js';
+import { syntheticPeople } from './synthetic-people.js';
 
 export const DEMO_PASSWORD = 'Grid@2026';
 export const DEMO_COUNTY = { code: '511124', name: '井研县' } as const;
@@ -108,6 +110,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
     if (worker) await grids.assignWorkers(operator, SYSTEM_ACTOR, grid.id, [worker]);
   }
 
+  await seedDemoRegistry(ctx, { id: ids.get('village') ?? '', name: '村网格负责人', villagePath: village.path, villageCode: village.code, villageName: village.name });
   await seedDemoEvents(ctx, {
     worker: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('worker') ?? '', username: 'worker', displayName: '专职网格员', role: 'grid_worker_fulltime', orgPath: village.path } },
     center: { ...operator, user: { ...operator.user, displayName: '马踏镇分中心值班员' } },
@@ -116,6 +119,19 @@ export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
     buildingOfficeId: departmentIds.get('马踏镇村镇建设办') ?? '',
   });
   return { seeded: true };
+}
+
+/** People of the demo village, generated and taken in through the import, as a village office would. */
+export const DEMO_PEOPLE = 600;
+
+async function seedDemoRegistry(ctx: AppContext, owner: { id: string; name: string; villagePath: string; villageCode: string; villageName: string }): Promise<void> {
+  const today = shanghaiDate(ctx.clock());
+  const importer = createPersonImporter(ctx, { scopePath: owner.villagePath, actorId: owner.id, actorName: owner.name, fileName: '演示人员.xlsx', dryRun: false, today, now: () => new Date(ctx.clock()).toISOString() });
+  importer.readHeaders(PERSON_COLUMNS.map((column) => column.key));
+  const people = syntheticPeople({ seed: 2026, count: DEMO_PEOPLE, countyCode: DEMO_COUNTY.code, places: [{ villageCode: owner.villageCode, villageName: owner.villageName, gridCodes: ['G01', 'G02', 'G03'] }], today });
+  const rows = [...people].map((person, index) => ({ number: index + 2, cells: PERSON_COLUMNS.map((column) => person[column.key]) }));
+  const result = await ctx.db.kysely.transaction().execute((trx) => importer.importBatch(trx, rows));
+  if (result.rejections.length > 0) throw new DomainError('VALIDATION_FAILED', { summary: `demo people refused: ${JSON.stringify(result.rejections[0])}` });
 }
 
 interface DemoActors {
