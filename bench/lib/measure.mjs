@@ -100,6 +100,7 @@ function figuresOf(sample, settings) {
   return {
     requestsPerSecond: sample.requests / sample.seconds,
     p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     requests: sample.requests,
     seconds: sample.seconds,

@@ -336,6 +336,13 @@ const RULES: Record<string, RouteRule> = {
     scoped: true,
     request: (f, _role, inScope) => ({ method: 'POST', url: `/api/persons/${f.person(inScope)}/unmask`, payload: { purpose: '矩阵检查' } }),
   },
+  'GET /api/persons/due': { access: 'person.read', request: () => ({ method: 'GET', url: '/api/persons/due' }) },
+  'GET /api/persons/quality': { access: 'person.read', request: () => ({ method: 'GET', url: '/api/persons/quality' }) },
+  'POST /api/persons/{id}/verify': {
+    access: 'person.write',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'POST', url: `/api/persons/${f.person(inScope)}/verify`, payload: { version: 1, outcome: 'confirmed' } }),
+  },
   'GET /api/persons/template.xlsx': { access: 'person.write', request: () => ({ method: 'GET', url: '/api/persons/template.xlsx' }) },
   'GET /api/persons/export.xlsx': { access: 'person.read', request: () => ({ method: 'GET', url: '/api/persons/export.xlsx?status=moved_out' }) },
   'POST /api/imports': {

@@ -36,3 +36,4 @@ export * from './registry/credit-code.js';
 export * from './registry/registry-problem-labels.js';
 export * from './registry/person-columns.js';
 export * from './schemas/import.schema.js';
+export * from './registry/person-verification.js';

@@ -16,6 +16,11 @@ export interface Db {
   readonly sqlite: BetterSqlite3.Database | null;
   /** The PostgreSQL schema everything lives in; null on SQLite. */
   readonly schema: string | null;
+  /**
+   * Refreshes the planner's statistics of `tables` after a bulk change (an import): without them
+   * SQLite reads a township's index to find one phone number instead of the phone's own index.
+   */
+  refreshStatistics(tables: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,8 @@ function withStatementCache(sqlite: BetterSqlite3.Database, size = 1000): Sqlite
   return {
     close: () => sqlite.close(),
     prepare(text: string) {
+      // Multi-row inserts (an import's batches) vary in length and are long: not worth keeping.
+      if (text.length > 4096) return sqlite.prepare(text);
       const cached = cache.get(text);
       if (cached && !cached.busy) {
         cache.delete(text);
@@ -90,10 +97,16 @@ export function openSqlite(file: string): Db {
     });
   }
   for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma);
+  // Statistics for the planner, as SQLite advises on opening a long-lived connection.
+  sqlite.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     kysely,
     kind: 'sqlite',
+    // `optimize` analyses what changed enough to matter, within a bounded effort (SQLite ≥ 3.46).
+    refreshStatistics: async () => {
+      sqlite.pragma('optimize');
+    },
     sqlite,
     schema: null,
     close: () => kysely.destroy(),
@@ -138,7 +151,10 @@ export async function openPostgres(url: string, poolSize: number, schema = 'publ
     );
   }
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, kind: 'postgres', sqlite: null, schema, close: () => kysely.destroy() };
+  const refreshStatistics = async (tables: readonly string[]) => {
+    for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(kysely);
+  };
+  return { kysely, kind: 'postgres', sqlite: null, schema, refreshStatistics, close: () => kysely.destroy() };
 }
 
 export async function openDatabase(config: AppConfig['database']): Promise<Db> {

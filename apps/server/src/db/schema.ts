@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.table.js';
 import type { AuditLogTable } from './tables/audit.table.js';
 import type { ImportJobTable, ImportRejectionTable } from './tables/import.table.js';
-import type { PersonHistoryTable, PersonTable } from './tables/person.table.js';
+import type { PersonHistoryTable, PersonTable, PersonVerificationTable } from './tables/person.table.js';
 import type {
   EventAssistTable,
   EventCardTable,
@@ -44,6 +44,7 @@ export interface Database {
   sms_outbox: SmsOutboxTable;
   person: PersonTable;
   person_history: PersonHistoryTable;
+  person_verification: PersonVerificationTable;
   import_job: ImportJobTable;
   import_rejection: ImportRejectionTable;
 }

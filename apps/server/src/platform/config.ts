@@ -36,6 +36,8 @@ export interface AppConfig {
   readonly fieldDir: string;
   /** When a late step earns a yellow and a red card, and how long verification may take. */
   readonly cardRules: { readonly verifyHours: number; readonly yellowAt: number; readonly redAt: number };
+  /** Days between verifications of the registry: everyone, and the key groups. */
+  readonly reverify: { readonly normalDays: number; readonly keyDays: number };
   /** Valid events a grid worker should report each month. */
   readonly quotas: { readonly parttime: number; readonly fulltime: number };
   /** Cron pattern (Asia/Shanghai) of the deadline sweep that issues cards; empty turns it off. */
@@ -182,6 +184,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     quotas: {
       parttime: readInt(env, 'GRIDWORK_QUOTA_PARTTIME', 4, 0, 1000),
       fulltime: readInt(env, 'GRIDWORK_QUOTA_FULLTIME', 20, 0, 1000),
+    },
+    reverify: {
+      normalDays: readInt(env, 'GRIDWORK_REVERIFY_DAYS', 365, 1, 3650),
+      keyDays: readInt(env, 'GRIDWORK_REVERIFY_KEY_DAYS', 90, 1, 3650),
     },
     sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
     keyFile: env['GRIDWORK_KEY_FILE']?.trim() ? path.resolve(cwd, env['GRIDWORK_KEY_FILE'].trim()) : null,

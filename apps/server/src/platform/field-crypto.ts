@@ -9,6 +9,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ti
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CryptoSuite } from './config.js';
+import { randomBytesPooled } from './crypto.js';
 
 export interface KeyRing {
   /** The key that seals new values. */
@@ -82,12 +83,19 @@ export interface FieldCrypto {
 }
 
 export function createFieldCrypto(suite: CryptoSuite, ring: KeyRing): FieldCrypto {
+  // Sub-keys are derived once per key and suite (HKDF on every seal cost more than the cipher).
+  const derived = new Map<string, { encrypt: Buffer; mac: Buffer }>();
   const keysOf = (id: string, forSuite: CryptoSuite) => {
+    const cached = derived.get(`${forSuite}:${id}`);
+    if (cached) return cached;
     const secret = ring.keys.get(id);
     if (!secret) throw new FieldCryptoError(`key "${id}" is not in the key ring`);
-    return forSuite === 'sm'
-      ? { encrypt: subKey(secret, 'sm', 'sm4 field encryption', 16), mac: subKey(secret, 'sm', 'hmac-sm3 field mac', 32) }
-      : { encrypt: subKey(secret, 'intl', 'aes-256-gcm field encryption', 32), mac: Buffer.alloc(0) };
+    const keys =
+      forSuite === 'sm'
+        ? { encrypt: subKey(secret, 'sm', 'sm4 field encryption', 16), mac: subKey(secret, 'sm', 'hmac-sm3 field mac', 32) }
+        : { encrypt: subKey(secret, 'intl', 'aes-256-gcm field encryption', 32), mac: Buffer.alloc(0) };
+    derived.set(`${forSuite}:${id}`, keys);
+    return keys;
   };
   const indexSecret = ring.keys.get(ring.index);
   if (!indexSecret) throw new FieldCryptoError(`index key "${ring.index}" is not in the key ring`);
@@ -98,14 +106,14 @@ export function createFieldCrypto(suite: CryptoSuite, ring: KeyRing): FieldCrypt
     const keys = keysOf(keyId, suite);
     const data = Buffer.from(plaintext, 'utf8');
     if (suite === 'sm') {
-      const iv = randomBytes(16);
+      const iv = randomBytesPooled(16);
       const cipher = createCipheriv('sm4-ctr', keys.encrypt, iv);
       const ciphertext = Buffer.concat([cipher.update(data), cipher.final()]);
       const head = `v1.sm.${keyId}.${b64(iv)}.${b64(ciphertext)}`;
       const tag = createHmac('sm3', keys.mac).update(head).digest();
       return `${head}.${b64(tag)}`;
     }
-    const iv = randomBytes(12);
+    const iv = randomBytesPooled(12);
     const cipher = createCipheriv('aes-256-gcm', keys.encrypt, iv, { authTagLength: 16 });
     cipher.setAAD(Buffer.from(`v1.intl.${keyId}`));
     const ciphertext = Buffer.concat([cipher.update(data), cipher.final()]);

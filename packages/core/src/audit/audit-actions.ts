@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'event_category.updated',
   'photo.uploaded',
   'person.created',
+  'person.verified',
   'registry.imported',
   'registry.exported',
   'person.updated',

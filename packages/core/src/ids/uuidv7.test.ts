@@ -20,6 +20,11 @@ describe('newId', () => {
     expect(id).toMatch(UUID_REGEXP);
   });
 
+  it('makes ids that sort in the order they were made, also within one millisecond', () => {
+    const ids = Array.from({ length: 5000 }, () => newId());
+    expect([...ids].sort()).toEqual(ids);
+  });
+
   it('never makes the same id twice in 1000 tries', () => {
     const ids = Array.from({ length: 1000 }, () => newId());
     expect(new Set(ids).size).toBe(1000);

@@ -91,7 +91,7 @@ export const PersonListQuerySchema = Type.Object(
     gridId: Type.Optional(Id),
     residenceStatus: Type.Optional(Type.Enum([...RESIDENCE_STATUSES])),
     status: Type.Optional(Type.Enum([...PERSON_STATUSES])),
-    after: Type.Optional(Type.String({ maxLength: 36 })),
+    after: Type.Optional(Type.String({ maxLength: 200, description: 'Keyset cursor: the nextCursor of the previous page' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
   { additionalProperties: false },
@@ -111,3 +111,61 @@ export const PersonExportQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 export type PersonExportQuery = Static<typeof PersonExportQuerySchema>;
+
+export const VerifyPersonBodySchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version read; a newer one answers 409' }),
+    outcome: Type.Enum(['confirmed', 'corrected'], { description: 'confirmed: the record is right as it stands; corrected: with the corrections' }),
+    corrections: Type.Optional(
+      Type.Object(
+        {
+          gridId: Type.Optional(Id),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+          ethnicity: Type.Optional(Type.String({ maxLength: 20 })),
+          phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+          hukouPlace: Type.Optional(Type.String({ maxLength: 200 })),
+          address: Type.Optional(Type.String({ maxLength: 200 })),
+          residenceStatus: Type.Optional(Type.Enum([...RESIDENCE_STATUSES])),
+          tags: Type.Optional(Type.Array(Type.Enum([...PERSON_TAGS]), { uniqueItems: true })),
+        },
+        { additionalProperties: false, minProperties: 1 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type VerifyPersonBody = Static<typeof VerifyPersonBodySchema>;
+
+export const PersonDueQuerySchema = Type.Object(
+  {
+    gridId: Type.Optional(Id),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type PersonDueQuery = Static<typeof PersonDueQuerySchema>;
+
+const Percent = Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()]);
+
+export const QualityRowSchema = Type.Object({
+  level: Type.Enum(['township', 'village', 'grid']),
+  path: Type.String(),
+  name: Type.String(),
+  people: Type.Integer({ description: 'People registered and active' }),
+  completeness: Type.Object({
+    phone: Percent,
+    address: Percent,
+    hukouPlace: Percent,
+    ethnicity: Percent,
+    all: Type.Union([Type.Number(), Type.Null()], { description: 'Share of people with every field filled' }),
+  }),
+  invalid: Type.Integer({ description: 'People whose birth date is missing, impossible or in the future' }),
+  possibleDuplicates: Type.Integer({ description: 'People sharing name and birth date with another person in this unit' }),
+  overdue: Type.Integer({ description: 'People never verified or due for re-verification' }),
+  verifications: Type.Integer({ description: 'Verifications in the last 365 days' }),
+  accuracy: Type.Union([Type.Number(), Type.Null()], { description: 'Share of those verifications that needed no correction' }),
+});
+export type QualityRow = Static<typeof QualityRowSchema>;
+
+export const QualityQuerySchema = Type.Object({ villageId: Type.Optional(Id) }, { additionalProperties: false });
+export type QualityQuery = Static<typeof QualityQuerySchema>;

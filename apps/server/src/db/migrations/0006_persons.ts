@@ -41,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
     .addColumn('status_reason', 'varchar(200)')
     .addColumn('version', 'integer', (c) => c.notNull())
+    // Key groups (tagged people, floating population, overseas) are re-verified more often.
+    .addColumn('key_group', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('verified_at', 'varchar(24)')
     .addColumn('verified_by', 'varchar(36)')
     .addColumn('created_at', 'varchar(24)', (c) => c.notNull())
@@ -69,8 +71,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('person_history_pk', ['person_id', 'version'])
     .execute();
 
+  // Every verification (复核) a grid worker made: confirmed as it was, or corrected. The share
+  // confirmed is the registry's measured accuracy.
+  await db.schema
+    .createTable('person_verification')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('person_id', 'varchar(36)', (c) => c.notNull().references('person.id'))
+    .addColumn('path', 'varchar(255)', (c) => c.notNull())
+    .addColumn('outcome', 'varchar(16)', (c) => c.notNull())
+    // JSON: the fields the verification corrected.
+    .addColumn('corrected', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('at', 'varchar(24)', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('person_verification_path_idx').on('person_verification').columns(['path', 'at']).execute();
+  await db.schema.createIndex('person_verification_person_idx').on('person_verification').columns(['person_id', 'at']).execute();
+
   if (await isPostgres(db)) {
     await sql`alter table person alter column path type varchar(255) collate "C"`.execute(db);
     await sql`alter table person alter column name type varchar(50) collate "C"`.execute(db);
+    await sql`alter table person_verification alter column path type varchar(255) collate "C"`.execute(db);
   }
 }

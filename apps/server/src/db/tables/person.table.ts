@@ -26,6 +26,7 @@ export interface NewPerson {
   status: PersonStatus;
   status_reason: string | null;
   version: number;
+  key_group: 0 | 1;
   verified_at: string | null;
   verified_by: string | null;
   created_at: string;
@@ -43,5 +44,16 @@ export interface PersonHistoryTable {
   actor_name: string | null;
   /** JSON: { field: [before, after] }; sealed fields appear masked. */
   changes: string;
+  at: string;
+}
+
+export interface PersonVerificationTable {
+  id: string;
+  person_id: string;
+  path: string;
+  outcome: 'confirmed' | 'corrected';
+  /** JSON: the fields the verification corrected. */
+  corrected: string;
+  actor_id: string;
   at: string;
 }

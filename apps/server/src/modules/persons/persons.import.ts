@@ -17,7 +17,7 @@ import {
 import type { Executor } from '../../db/schema.js';
 import type { NewPerson, PersonHistoryTable, PersonTable } from '../../db/tables/person.table.js';
 import type { AppContext } from '../../platform/context.js';
-import { toPersonView } from './persons.service.js';
+import { keyGroupOf, toPersonView } from './persons.service.js';
 import * as repo from './persons.repo.js';
 
 export interface ImportRejection {
@@ -128,6 +128,7 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
       address: row.address,
       residence_status: row.residenceStatus,
       tags: JSON.stringify(row.tags),
+      key_group: keyGroupOf(row.residenceStatus, row.tags),
       status: 'active',
       status_reason: null,
       version: 1,
@@ -155,6 +156,8 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
     if (before.address !== row.address) changes.address = row.address;
     if (before.residence_status !== row.residenceStatus) changes.residence_status = row.residenceStatus;
     if (!sameTags(before.tags, row.tags)) changes.tags = JSON.stringify(row.tags);
+    const keyGroup = keyGroupOf(row.residenceStatus, row.tags);
+    if (keyGroup !== before.key_group) changes.key_group = keyGroup;
     return changes;
   }
 
@@ -200,7 +203,8 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
       if (!before) {
         const person = newPersonOf(item.row, item.grid, item.index, now);
         inserts.push(person);
-        histories.push({ person_id: person.id, version: 1, action: 'imported', reason, actor_id: job.actorId, actor_name: job.actorName, changes: JSON.stringify(toPersonView(person)), at: now });
+        // The row itself is version 1; later versions' history holds each change's before and after.
+        histories.push({ person_id: person.id, version: 1, action: 'imported', reason, actor_id: job.actorId, actor_name: job.actorName, changes: '{}', at: now });
         result.inserted += 1;
         continue;
       }

@@ -76,6 +76,19 @@ describeEachDialect('people in the registry', (dialect) => {
     expect(next.json().items[0].id).not.toBe(page.json().items[0].id);
   });
 
+  it('lists a name search by name, page after page, and refuses a cursor it did not make', async () => {
+    await worker({ method: 'POST', url: '/api/persons', payload: { ...zhang(), name: '张二', idNumber: '51112420150615003X', phone: '13900000001' } });
+    await worker({ method: 'POST', url: '/api/persons', payload: { ...zhang(), name: '张一', idNumber: '511124195212300049', phone: '13900000002' } });
+    const first = (await worker({ method: 'GET', url: `/api/persons?limit=2&name=${encodeURIComponent('张')}` })).json();
+    // By code point, as the index holds them: 一 (U+4E00), 三 (U+4E09), 二 (U+4E8C).
+    expect(first.items.map((item: { name: string }) => item.name)).toEqual(['张一', '张三']);
+    const second = (await worker({ method: 'GET', url: `/api/persons?limit=2&name=${encodeURIComponent('张')}&after=${first.nextCursor}` })).json();
+    expect(second).toEqual({ items: [expect.objectContaining({ name: '张二' })], nextCursor: null });
+    const forged = await worker({ method: 'GET', url: `/api/persons?name=${encodeURIComponent('张')}&after=nonsense` });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'after' } });
+  });
+
   it('shows the plain ID number and phone only through unmask, with the purpose on the audit trail', async () => {
     const plain = await worker({ method: 'POST', url: `/api/persons/${zhangId}/unmask`, payload: { purpose: '走访联系' } });
     expect(plain.json()).toEqual({ id: zhangId, name: '张三', idNumber: '511124198001010010', phone: '13800001234' });

@@ -9,7 +9,11 @@ import {
   DomainError,
   can,
   ErrorResponseSchema,
+  PersonDueQuerySchema,
   PersonExportQuerySchema,
+  QualityQuerySchema,
+  QualityRowSchema,
+  VerifyPersonBodySchema,
   PersonListQuerySchema,
   PersonSchema,
   PersonSensitiveSchema,
@@ -40,6 +44,49 @@ export function registerPersonRoutes(root: FastifyInstance, persons: PersonsServ
       },
     },
     async (request) => persons.list(sessionOf(request), request.query),
+  );
+
+  app.get(
+    '/api/persons/due',
+    {
+      preValidation: app.requirePermission('person.read'),
+      schema: {
+        tags,
+        summary: '待复核人员 People due for verification: a grid worker’s own grids (or one grid), never verified or verified too long ago, oldest first',
+        querystring: PersonDueQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(PersonSchema) }), ...errors },
+      },
+    },
+    async (request) => persons.due(sessionOf(request), request.query),
+  );
+
+  app.get(
+    '/api/persons/quality',
+    {
+      preValidation: app.requirePermission('person.read'),
+      schema: {
+        tags,
+        summary: '数据质量 The registry’s data quality per township, village and grid: completeness, validity, possible duplicates, staleness, accuracy',
+        querystring: QualityQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(QualityRowSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await persons.quality(sessionOf(request), request.query) }),
+  );
+
+  app.post(
+    '/api/persons/:id/verify',
+    {
+      preValidation: app.requirePermission('person.write'),
+      schema: {
+        tags,
+        summary: '复核 Verify a person: confirmed as it stands, or corrected',
+        params: IdParams,
+        body: VerifyPersonBodySchema,
+        response: { 200: PersonSchema, ...errors },
+      },
+    },
+    async (request) => persons.verify(sessionOf(request), actorOf(sessionOf(request), originOf(request)), request.params.id, request.body),
   );
 
   app.get(

@@ -4,6 +4,11 @@
 // are changes with a reason, and every change is kept with its before and after.
 import {
   DomainError,
+  ancestorPaths,
+  orgPathDepth,
+  percentOf,
+  reverifyCutoffs,
+  isKeyPerson,
   maskIdNumber,
   maskPhone,
   newId,
@@ -13,6 +18,11 @@ import {
   shanghaiDate,
   type CreatePersonBody,
   type Locale,
+  type PersonDueQuery,
+  type QualityQuery,
+  type QualityRow,
+  type VerifyPersonBody,
+  type ResidenceStatus,
   type PersonExportQuery,
   type PersonListQuery,
   type PersonView,
@@ -24,6 +34,26 @@ import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import * as repo from './persons.repo.js';
 import { personCells, type TemplatePlace } from './persons.workbook.js';
+
+/** 1 for the key groups that are verified more often. */
+export function keyGroupOf(residenceStatus: ResidenceStatus, tags: readonly string[]): 0 | 1 {
+  return isKeyPerson({ residenceStatus, tags }) ? 1 : 0;
+}
+
+/** The keyset of a name search: the last name and id of the page, base64url, opaque to clients. */
+function nameCursor(name: string, id: string): string {
+  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
+}
+
+function readNameCursor(cursor: string): { name: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') return { name: value[0], id: value[1] };
+  } catch {
+    // Not one of ours: refused below.
+  }
+  throw new DomainError('VALIDATION_FAILED', { field: 'after', summary: 'after' });
+}
 
 export function toPersonView(row: NewPerson): PersonView {
   return {
@@ -100,6 +130,7 @@ export function createPersonsService(ctx: AppContext) {
         address: body.address?.trim() || null,
         residence_status: body.residenceStatus,
         tags: JSON.stringify(body.tags ?? []),
+        key_group: keyGroupOf(body.residenceStatus, body.tags ?? []),
         status: 'active',
         status_reason: null,
         version: 1,
@@ -153,6 +184,8 @@ export function createPersonsService(ctx: AppContext) {
       if (body.tags !== undefined) changes.tags = JSON.stringify(body.tags);
       if (body.status !== undefined) Object.assign(changes, { status: body.status, status_reason: body.reason?.trim() || null });
       const now = iso();
+      const keyGroup = keyGroupOf(changes.residence_status ?? before.residence_status, JSON.parse(changes.tags ?? before.tags) as string[]);
+      if (keyGroup !== before.key_group) changes.key_group = keyGroup;
       const after: NewPerson = { ...before, ...changes, version: before.version + 1, updated_at: now };
       if (!(await repo.updatePerson(trx, id, before.version, { ...changes, version: after.version, updated_at: now }))) throw new DomainError('PERSON_CHANGED', { version: before.version });
       const beforeView = toPersonView(before);
@@ -190,7 +223,8 @@ export function createPersonsService(ctx: AppContext) {
       ...(query.gridId ? { gridId: query.gridId } : {}),
       ...(query.residenceStatus ? { residenceStatus: query.residenceStatus } : {}),
       ...(query.status ? { status: query.status } : {}),
-      ...(query.after ? { beforeId: query.after } : {}),
+      ...(query.after && !query.name ? { beforeId: query.after } : {}),
+      ...(query.after && query.name ? { afterName: readNameCursor(query.after) } : {}),
     };
     if (query.idNumber && crypto) {
       const parsed = parseIdNumber(query.idNumber, shanghaiDate(clock()));
@@ -208,7 +242,9 @@ export function createPersonsService(ctx: AppContext) {
     }
     const rows = await repo.listPersonsQuery(db.kysely, session.user.orgPath, filters, limit + 1).execute();
     const page = rows.slice(0, limit);
-    return { items: page.map(toPersonView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    const last = page.at(-1);
+    const nextCursor = rows.length > limit && last ? (query.name ? nameCursor(last.name, last.id) : last.id) : null;
+    return { items: page.map(toPersonView), nextCursor };
   }
 
   /** The villages and grids of the caller's scope, for the template's lists. */
@@ -258,7 +294,100 @@ export function createPersonsService(ctx: AppContext) {
     return pages();
   }
 
-  return { create, get, unmask, update, history, list, templatePlaces, exportRows };
+  /**
+   * A grid worker's verification (复核): the record confirmed as it stands, or corrected. Either
+   * way the record shows when and by whom; a correction is a change with history like any other.
+   */
+  async function verify(session: AuthenticatedSession, actor: AuditActor, id: string, body: VerifyPersonBody): Promise<PersonView> {
+    if (body.outcome === 'corrected' && !body.corrections) throw new DomainError('VALIDATION_FAILED', { field: 'corrections', summary: 'corrections' });
+    const corrected = body.outcome === 'corrected' && body.corrections ? body.corrections : null;
+    const view = corrected ? await update(session, actor, id, { version: body.version, ...corrected, reason: '复核更正' }) : await get(session, id);
+    if (!corrected && view.version !== body.version) throw new DomainError('PERSON_CHANGED', { version: view.version });
+    const now = iso();
+    return db.kysely.transaction().execute(async (trx) => {
+      const row = await repo.findPersonInScope(trx, session.user.orgPath, id);
+      if (!row) throw new DomainError('NOT_FOUND');
+      await repo.updatePerson(trx, id, row.version, { verified_at: now, verified_by: session.user.id });
+      await repo.insertVerification(trx, { id: newId(), person_id: id, path: row.path, outcome: body.outcome, corrected: JSON.stringify(corrected ? Object.keys(corrected) : []), actor_id: session.user.id, at: now });
+      await audit.append(trx, actor, { action: 'person.verified', objectType: 'person', objectId: id, orgPath: row.path, details: { outcome: body.outcome, corrected: corrected ? Object.keys(corrected) : [] } });
+      return toPersonView({ ...row, verified_at: now, verified_by: session.user.id });
+    });
+  }
+
+  /** Who is due for verification: in the worker's own grids (or a grid asked for), oldest first. */
+  async function due(session: AuthenticatedSession, query: PersonDueQuery) {
+    let gridIds: string[] | null = null;
+    if (query.gridId) {
+      if (!(await repo.findGridInScope(db.kysely, session.user.orgPath, query.gridId))) throw new DomainError('NOT_FOUND');
+      gridIds = [query.gridId];
+    } else if (session.user.role === 'grid_worker_fulltime' || session.user.role === 'grid_worker_parttime') {
+      gridIds = await repo.gridsOfWorker(db.kysely, session.user.id);
+    }
+    const rows = await repo.duePersons(db.kysely, session.user.orgPath, gridIds, reverifyCutoffs(clock(), ctx.config.reverify), query.limit ?? 50);
+    return { items: rows.map(toPersonView) };
+  }
+
+  /**
+   * The data-quality report of the caller's scope (or one village in it): per grid, village and
+   * township, completeness of the fields, validity, possible duplicates, staleness, and the
+   * accuracy measured by the last year's verifications.
+   */
+  async function quality(session: AuthenticatedSession, query: QualityQuery): Promise<QualityRow[]> {
+    let scope = session.user.orgPath;
+    if (query.villageId) {
+      const village = await repo.findUnitInScope(db.kysely, scope, query.villageId);
+      if (!village) throw new DomainError('NOT_FOUND');
+      scope = village.path;
+    }
+    const now = clock();
+    const [counts, duplicates, verifications] = await Promise.all([
+      repo.qualityByPath(db.kysely, scope, shanghaiDate(now), reverifyCutoffs(now, ctx.config.reverify)),
+      repo.possibleDuplicates(db.kysely, scope),
+      repo.verificationsByPath(db.kysely, scope, new Date(now - 365 * 24 * 3600 * 1000).toISOString()),
+    ]);
+    const totals = new Map<string, { people: number; phone: number; address: number; hukou: number; ethnicity: number; complete: number; invalid: number; overdue: number; duplicates: number; verifications: number; confirmed: number }>();
+    const add = (path: string, values: Partial<{ people: number; phone: number; address: number; hukou: number; ethnicity: number; complete: number; invalid: number; overdue: number; duplicates: number; verifications: number; confirmed: number }>) => {
+      // A row counts for its grid, its village and its township: every ancestor at or below the county.
+      for (const unit of ancestorPaths(path).filter((candidate) => orgPathDepth(candidate) >= 2)) {
+        const total = totals.get(unit) ?? { people: 0, phone: 0, address: 0, hukou: 0, ethnicity: 0, complete: 0, invalid: 0, overdue: 0, duplicates: 0, verifications: 0, confirmed: 0 };
+        for (const [key, value] of Object.entries(values) as [keyof typeof total, number][]) total[key] += Number(value);
+        totals.set(unit, total);
+      }
+    };
+    for (const row of counts) {
+      add(row.path, { people: row.people, phone: row.with_phone, address: row.with_address, hukou: row.with_hukou, ethnicity: row.with_ethnicity, complete: row.complete, invalid: row.invalid, overdue: row.overdue });
+    }
+    for (const row of duplicates) add(row.path, { duplicates: 1 });
+    for (const row of verifications) add(row.path, { verifications: row.total, confirmed: row.confirmed });
+    const inScope = [...totals.keys()].filter((path) => path.startsWith(scope) || scope.startsWith(path)).filter((path) => orgPathDepth(path) >= orgPathDepth(scope));
+    const units = new Map((await repo.unitsByPaths(db.kysely, inScope)).map((unit) => [unit.path, unit]));
+    const levelOf = (path: string): QualityRow['level'] => (orgPathDepth(path) === 2 ? 'township' : orgPathDepth(path) === 3 ? 'village' : 'grid');
+    return inScope
+      .sort()
+      .map((path) => {
+        const total = totals.get(path)!;
+        return {
+          level: levelOf(path),
+          path,
+          name: units.get(path)?.name ?? path,
+          people: total.people,
+          completeness: {
+            phone: percentOf(total.phone, total.people),
+            address: percentOf(total.address, total.people),
+            hukouPlace: percentOf(total.hukou, total.people),
+            ethnicity: percentOf(total.ethnicity, total.people),
+            all: percentOf(total.complete, total.people),
+          },
+          invalid: total.invalid,
+          possibleDuplicates: total.duplicates,
+          overdue: total.overdue,
+          verifications: total.verifications,
+          accuracy: percentOf(total.confirmed, total.verifications),
+        };
+      });
+  }
+
+  return { create, get, unmask, update, history, list, templatePlaces, exportRows, verify, due, quality };
 }
 
 export type PersonsService = ReturnType<typeof createPersonsService>;
