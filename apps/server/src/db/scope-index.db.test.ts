@@ -85,6 +85,16 @@ describeEachDialect('scope filters', (dialect: DialectName) => {
     }
   });
 
+  it('reads a name search within a township or village in name order from one index', async () => {
+    const db = testDb.db.kysely;
+    for (const scope of ['/511124/511124101/', '/511124/511124101/511124101201/']) {
+      const plan = await planOf(listPersonsQuery(db, scope, { namePrefix: '王' }, 21));
+      expectIndexOnly(plan, 'person');
+      if (dialect === 'postgres') expect(plan).not.toMatch(/\bSort\b/);
+      else expect(plan).not.toContain('TEMP B-TREE');
+    }
+  });
+
   it('finds the grid of a GPS point through the tile index', async () => {
     const plan = await planOf(territory.gridsWhoseBoxHoldsQuery(testDb.db.kysely, '/511124/', '10406:2965', 104.065, 29.655));
     expectIndexOnly(plan, 'grid_cell');

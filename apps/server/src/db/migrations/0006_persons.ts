@@ -53,6 +53,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('person_township_idx').on('person').columns(['township_code', 'id']).execute();
   await db.schema.createIndex('person_village_idx').on('person').columns(['village_code', 'id']).execute();
   await db.schema.createIndex('person_name_idx').on('person').columns(['name', 'id']).execute();
+  // Name searches within a township or village: surnames cluster by village (a whole village of
+  // 王), so neither the name index nor the scope index alone finds a page quickly for every name.
+  await db.schema.createIndex('person_township_name_idx').on('person').columns(['township_code', 'name', 'id']).execute();
+  await db.schema.createIndex('person_village_name_idx').on('person').columns(['village_code', 'name', 'id']).execute();
   // One person, one record: the blind index of a document is unique across the county.
   await db.schema.createIndex('person_id_index_idx').on('person').column('id_index').unique().execute();
   await db.schema.createIndex('person_phone_index_idx').on('person').column('phone_index').execute();
