@@ -5,22 +5,14 @@
 // the product reads, so that the product then serves a database of realistic size.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot } from './hello-server.mjs';
 
 const requireFromServer = createRequire(path.join(repoRoot, 'apps', 'server', 'package.json'));
 export const Database = requireFromServer('better-sqlite3');
 
-/** A deterministic generator (mulberry32), so the same seed gives the same county. */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The product's own deterministic generator (mulberry32), so the same seed gives the same county. */
+export const { seededRandom } = await import(pathToFileURL(path.join(repoRoot, 'apps', 'server', 'dist', 'modules', 'demo', 'synthetic-people.js')).href);
 
 /** A UUIDv7 for the given millisecond, as the product makes them (time-ordered). */
 export function uuidV7At(ms, random) {

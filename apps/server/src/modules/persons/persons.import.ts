@@ -17,7 +17,7 @@ import {
 import type { Executor } from '../../db/schema.js';
 import type { NewPerson, PersonHistoryTable, PersonTable } from '../../db/tables/person.table.js';
 import type { AppContext } from '../../platform/context.js';
-import { keyGroupOf, toPersonView } from './persons.service.js';
+import { changesBetween, keyGroupOf } from './persons.service.js';
 import * as repo from './persons.repo.js';
 
 export interface ImportRejection {
@@ -220,13 +220,7 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
       result.updated += 1;
       if (job.dryRun) continue;
       const after: PersonTable = { ...before, ...changes, version: before.version + 1, updated_at: now };
-      const beforeView = toPersonView(before);
-      const afterView = toPersonView(after);
-      const diff = Object.fromEntries(
-        (Object.keys(afterView) as (keyof typeof afterView)[])
-          .filter((key) => key !== 'version' && key !== 'updatedAt' && JSON.stringify(beforeView[key]) !== JSON.stringify(afterView[key]))
-          .map((key) => [key, [beforeView[key], afterView[key]]]),
-      );
+      const diff = changesBetween(before, after);
       if (!(await repo.updatePerson(trx, before.id, before.version, { ...changes, version: after.version, updated_at: now }))) {
         result.updated -= 1;
         result.rejections.push({ rowNumber: item.number, cells: item.cells, problems: [{ column: null, problem: 'changed_meanwhile' }] });

@@ -35,6 +35,28 @@ import type { AuthenticatedSession } from '../auth/auth.service.js';
 import * as repo from './persons.repo.js';
 import { personCells, type TemplatePlace } from './persons.workbook.js';
 
+/** The fields that differ between two states, `[before, after]` each, as history keeps them (masked). */
+export function changesBetween(before: NewPerson, after: NewPerson): Record<string, [unknown, unknown]> {
+  const beforeView = toPersonView(before);
+  const afterView = toPersonView(after);
+  return Object.fromEntries(
+    (Object.keys(afterView) as (keyof PersonView)[])
+      .filter((key) => key !== 'version' && key !== 'updatedAt' && JSON.stringify(beforeView[key]) !== JSON.stringify(afterView[key]))
+      .map((key) => [key, [beforeView[key], afterView[key]]]),
+  );
+}
+
+/** The list filters a query names (scope and keyset aside). */
+function filtersOf(query: Pick<PersonListQuery, 'name' | 'nameContains' | 'gridId' | 'residenceStatus' | 'status'>): repo.PersonFilters {
+  return {
+    ...(query.name ? { namePrefix: query.name.trim() } : {}),
+    ...(query.nameContains ? { nameContains: query.nameContains.trim() } : {}),
+    ...(query.gridId ? { gridId: query.gridId } : {}),
+    ...(query.residenceStatus ? { residenceStatus: query.residenceStatus } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  };
+}
+
 /** 1 for the key groups that are verified more often. */
 export function keyGroupOf(residenceStatus: ResidenceStatus, tags: readonly string[]): 0 | 1 {
   return isKeyPerson({ residenceStatus, tags }) ? 1 : 0;
@@ -188,13 +210,8 @@ export function createPersonsService(ctx: AppContext) {
       if (keyGroup !== before.key_group) changes.key_group = keyGroup;
       const after: NewPerson = { ...before, ...changes, version: before.version + 1, updated_at: now };
       if (!(await repo.updatePerson(trx, id, before.version, { ...changes, version: after.version, updated_at: now }))) throw new DomainError('PERSON_CHANGED', { version: before.version });
-      const beforeView = toPersonView(before);
       const afterView = toPersonView(after);
-      const diff = Object.fromEntries(
-        (Object.keys(afterView) as (keyof PersonView)[])
-          .filter((key) => key !== 'version' && key !== 'updatedAt' && JSON.stringify(beforeView[key]) !== JSON.stringify(afterView[key]))
-          .map((key) => [key, [beforeView[key], afterView[key]]]),
-      );
+      const diff = changesBetween(before, after);
       await repo.insertHistory(trx, { person_id: id, version: after.version, action: body.status && body.status !== before.status ? body.status : 'updated', reason: body.reason?.trim() || null, actor_id: session.user.id, actor_name: session.user.displayName, changes: JSON.stringify(diff), at: now });
       await audit.append(trx, actor, { action: 'person.updated', objectType: 'person', objectId: id, orgPath: after.path, details: { changes: diff, reason: body.reason ?? null } });
       return afterView;
@@ -218,11 +235,7 @@ export function createPersonsService(ctx: AppContext) {
     const limit = query.limit ?? 20;
     const crypto = query.idNumber || query.phone ? ctx.fieldCrypto() : null;
     const filters: repo.PersonFilters = {
-      ...(query.name ? { namePrefix: query.name.trim() } : {}),
-      ...(query.nameContains ? { nameContains: query.nameContains.trim() } : {}),
-      ...(query.gridId ? { gridId: query.gridId } : {}),
-      ...(query.residenceStatus ? { residenceStatus: query.residenceStatus } : {}),
-      ...(query.status ? { status: query.status } : {}),
+      ...filtersOf(query),
       ...(query.after && !query.name ? { beforeId: query.after } : {}),
       ...(query.after && query.name ? { afterName: readNameCursor(query.after) } : {}),
     };
@@ -265,13 +278,7 @@ export function createPersonsService(ctx: AppContext) {
    * unmask permission (checked by the route); every export is on the audit trail with its filter.
    */
   async function exportRows(session: AuthenticatedSession, actor: AuditActor, query: PersonExportQuery, locale: Locale) {
-    const filters: repo.PersonFilters = {
-      ...(query.name ? { namePrefix: query.name.trim() } : {}),
-      ...(query.nameContains ? { nameContains: query.nameContains.trim() } : {}),
-      ...(query.gridId ? { gridId: query.gridId } : {}),
-      ...(query.residenceStatus ? { residenceStatus: query.residenceStatus } : {}),
-      ...(query.status ? { status: query.status } : {}),
-    };
+    const filters = filtersOf(query);
     if (query.villageId) {
       const village = await repo.findUnitInScope(db.kysely, session.user.orgPath, query.villageId);
       if (!village) throw new DomainError('NOT_FOUND');
