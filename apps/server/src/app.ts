@@ -30,6 +30,8 @@ import { createPhotoStore } from './platform/photos.js';
 import { registerPersonRoutes } from './modules/persons/persons.routes.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
 import { registerImportRoutes } from './modules/imports/imports.routes.js';
+import { registerPersonRecordRoutes } from './modules/person-records/person-records.routes.js';
+import { createPersonRecordsService } from './modules/person-records/person-records.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { registerOpen311Routes } from './modules/open311/open311.routes.js';
 import { createOpen311Service } from './modules/open311/open311.service.js';
@@ -131,6 +133,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerOpen311Routes(app, createOpen311Service(ctx, photos), config);
   registerEventLedgerRoutes(app, createEventLedgersService(ctx));
   registerPersonRoutes(app, createPersonsService(ctx));
+  registerPersonRecordRoutes(app, createPersonRecordsService(ctx));
   const imports = createImportsService(ctx, app.log);
   registerImportRoutes(app, imports);
   // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.

@@ -27,6 +27,8 @@ interface Fixtures {
   person(inScope: boolean): string;
   /** An ended import job started in 马踏村 (inside) or in 竹园镇 (outside). */
   importJob(inScope: boolean): string;
+  specialPopulation(inScope: boolean): string;
+  assistance(inScope: boolean): string;
 }
 
 /** The smallest valid PNG: a 1×1 pixel. */
@@ -360,6 +362,37 @@ const RULES: Record<string, RouteRule> = {
     scoped: true,
     request: (f, _role, inScope) => ({ method: 'GET', url: `/api/imports/${f.importJob(inScope)}/rejected.xlsx` }),
   },
+  'GET /api/special-populations': { access: 'person.special', request: () => ({ method: 'GET', url: '/api/special-populations' }) },
+  'GET /api/persons/{id}/special-populations': {
+    access: 'person.special',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/special-populations` }),
+  },
+  'POST /api/persons/{id}/special-populations': {
+    access: 'person.special',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'POST', url: `/api/persons/${f.person(inScope)}/special-populations`, payload: { category: 'key_youth', riskLevel: 'low', supervisingUnit: '矩阵', startDate: '2026-01-01' } }),
+  },
+  'PATCH /api/special-populations/{id}': {
+    access: 'person.special',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/special-populations/${f.specialPopulation(inScope)}`, payload: { version: 1, riskLevel: 'medium' } }),
+  },
+  'GET /api/persons/{id}/assistance': {
+    access: 'person.read',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/assistance` }),
+  },
+  'POST /api/persons/{id}/assistance': {
+    access: 'person.write',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'POST', url: `/api/persons/${f.person(inScope)}/assistance`, payload: { kind: 'other', measures: '矩阵', startDate: '2026-01-01' } }),
+  },
+  'PATCH /api/assistance/{id}': {
+    access: 'person.write',
+    scoped: true,
+    request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/assistance/${f.assistance(inScope)}`, payload: { version: 1, measures: '矩阵' } }),
+  },
   'GET /api/sign-in-status': {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
@@ -482,8 +515,14 @@ describeEachDialect('the authorization matrix', (dialect) => {
     };
     const jobIn = await endedJob('/511124/511124101/511124101001/', villageTarget.id);
     const jobOut = await endedJob('/511124/511124102/', outside.id);
+    const specialIn = (await setup({ method: 'POST', url: `/api/persons/${personIn}/special-populations`, payload: { category: 'released_prisoner', riskLevel: 'low', supervisingUnit: '司法所', startDate: '2026-01-01' } })).json().id as string;
+    const specialOut = (await setup({ method: 'POST', url: `/api/persons/${personOut}/special-populations`, payload: { category: 'released_prisoner', riskLevel: 'low', supervisingUnit: '司法所', startDate: '2026-01-01' } })).json().id as string;
+    const assistanceIn = (await setup({ method: 'POST', url: `/api/persons/${personIn}/assistance`, payload: { kind: 'other', measures: '走访', startDate: '2026-01-01' } })).json().id as string;
+    const assistanceOut = (await setup({ method: 'POST', url: `/api/persons/${personOut}/assistance`, payload: { kind: 'other', measures: '走访', startDate: '2026-01-01' } })).json().id as string;
     let counter = 0;
     fixtures = {
+      specialPopulation: (inScope) => (inScope ? specialIn : specialOut),
+      assistance: (inScope) => (inScope ? assistanceIn : assistanceOut),
       importJob: (inScope) => (inScope ? jobIn : jobOut),
       person: (inScope) => (inScope ? personIn : personOut),
       event: (inScope) => (inScope ? insideEvent : outsideEvent),

@@ -37,3 +37,4 @@ export * from './registry/registry-problem-labels.js';
 export * from './registry/person-columns.js';
 export * from './schemas/import.schema.js';
 export * from './registry/person-verification.js';
+export * from './schemas/person-records.schema.js';

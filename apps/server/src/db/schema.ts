@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.table.js';
 import type { AuditLogTable } from './tables/audit.table.js';
 import type { ImportJobTable, ImportRejectionTable } from './tables/import.table.js';
-import type { PersonHistoryTable, PersonTable, PersonVerificationTable } from './tables/person.table.js';
+import type { AssistanceRecordTable, PersonHistoryTable, PersonTable, PersonVerificationTable, SpecialPopulationTable } from './tables/person.table.js';
 import type {
   EventAssistTable,
   EventCardTable,
@@ -45,6 +45,8 @@ export interface Database {
   person: PersonTable;
   person_history: PersonHistoryTable;
   person_verification: PersonVerificationTable;
+  special_population: SpecialPopulationTable;
+  assistance_record: AssistanceRecordTable;
   import_job: ImportJobTable;
   import_rejection: ImportRejectionTable;
 }

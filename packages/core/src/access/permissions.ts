@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'person.read',
   'person.write',
   'person.unmask',
+  /** Special-population records (刑满释放、社区矫正、吸毒、严重精神障碍…): only the roles that work with them. */
+  'person.special',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.read',
     'person.write',
     'person.unmask',
+    'person.special',
   ],
   center_operator: [
     'territory.read',
@@ -66,6 +69,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.read',
     'person.write',
     'person.unmask',
+    'person.special',
   ],
   village_admin: [
     'territory.read',
@@ -79,6 +83,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.read',
     'person.write',
     'person.unmask',
+    'person.special',
   ],
   grid_worker_fulltime: [
     'territory.read',
@@ -90,6 +95,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.read',
     'person.write',
     'person.unmask',
+    'person.special',
   ],
   grid_worker_parttime: [
     'territory.read',

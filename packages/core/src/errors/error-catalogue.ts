@@ -285,6 +285,21 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '导入中断，请重新导入同一文件（已导入的行不会重复）',
     'en-US': 'The import was interrupted; import the same file again (rows already imported are not duplicated)',
   },
+    RECORD_END_REASON_REQUIRED: {
+    status: 400,
+    'zh-CN': '结束记录须写明原因',
+    'en-US': 'Ending a record needs a reason',
+  },
+  RECORD_DATES_INVALID: {
+    status: 400,
+    'zh-CN': '结束日期不能早于开始日期',
+    'en-US': 'The end date cannot be before the start date',
+  },
+  RECORD_CHANGED: {
+    status: 409,
+    'zh-CN': '该记录已被他人修改，请刷新后再改',
+    'en-US': 'Someone else changed this record; reload and edit again',
+  },
     PERSON_REASON_REQUIRED: {
     status: 400,
     'zh-CN': '迁出或死亡须写明原因',

@@ -1,6 +1,6 @@
 // The registry's people. See migration 0006 for why each column exists.
 import type { UnitCodeColumns } from '../sql-helpers.js';
-import type { IdType, PersonStatus, ResidenceStatus } from '@gridwork/core';
+import type { AssistanceKind, IdType, PersonStatus, ResidenceStatus, RiskLevel } from '@gridwork/core';
 
 /** A person as the services build it; the repository adds the unit codes of its path. */
 export interface NewPerson {
@@ -56,4 +56,35 @@ export interface PersonVerificationTable {
   corrected: string;
   actor_id: string;
   at: string;
+}
+
+export interface SpecialPopulationTable {
+  id: string;
+  person_id: string;
+  category_sealed: string;
+  category_index: string;
+  risk_level: RiskLevel;
+  supervising_unit: string;
+  start_date: string;
+  end_date: string | null;
+  end_reason: string | null;
+  details_sealed: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssistanceRecordTable {
+  id: string;
+  person_id: string;
+  kind: AssistanceKind;
+  measures: string;
+  start_date: string;
+  end_date: string | null;
+  end_reason: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
 }
