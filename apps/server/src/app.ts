@@ -31,6 +31,8 @@ import { registerPersonRoutes } from './modules/persons/persons.routes.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
 import { registerImportRoutes } from './modules/imports/imports.routes.js';
 import { registerPersonRecordRoutes } from './modules/person-records/person-records.routes.js';
+import { registerRecordRoutes } from './modules/records/records.routes.js';
+import { createRecordsService } from './modules/records/records.service.js';
 import { createPersonRecordsService } from './modules/person-records/person-records.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { registerOpen311Routes } from './modules/open311/open311.routes.js';
@@ -110,7 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'departments', description: '职能部门 Departments' },
         { name: 'events', description: '事件流转办理 Events, photos and the catalogue' },
         { name: 'open311', description: '群众上报 Open311 GeoReport v2 (public)' },
-        { name: 'registry', description: '基础信息 The registry: people, imports and exports' },
+        { name: 'registry', description: '基础信息 The registry: people, households, houses, organisations, places, facilities; imports and exports' },
       ],
     },
   });
@@ -134,6 +136,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerEventLedgerRoutes(app, createEventLedgersService(ctx));
   registerPersonRoutes(app, createPersonsService(ctx));
   registerPersonRecordRoutes(app, createPersonRecordsService(ctx));
+  registerRecordRoutes(app, createRecordsService(ctx));
   const imports = createImportsService(ctx, app.log);
   registerImportRoutes(app, imports);
   // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.

@@ -3,7 +3,7 @@
 // in. The table below must name every route the OpenAPI document lists, so it grows with them.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROLES, can, newId, type Permission, type Role } from '@gridwork/core';
+import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLES, can, newId, type Permission, type RecordKind, type Role } from '@gridwork/core';
 import { aDepartment, anAccount, aSmallCounty } from './test-support/builders.js';
 import { as, signInCookie } from './test-support/http.js';
 import { describeEachDialect } from './test-support/test-db.js';
@@ -29,6 +29,7 @@ interface Fixtures {
   importJob(inScope: boolean): string;
   specialPopulation(inScope: boolean): string;
   assistance(inScope: boolean): string;
+  record(kind: RecordKind, inScope: boolean): string;
 }
 
 /** The smallest valid PNG: a 1×1 pixel. */
@@ -399,6 +400,22 @@ const RULES: Record<string, RouteRule> = {
   },
 };
 
+// Households, houses, organisations, places and facilities: the same routes for each kind.
+const RECORD_SEGMENTS: Record<RecordKind, string> = { household: 'households', house: 'houses', organisation: 'organisations', place: 'places', facility: 'facilities' };
+for (const kind of RECORD_KINDS) {
+  const base = `/api/${RECORD_SEGMENTS[kind]}`;
+  const category = Object.keys(RECORD_KIND_DEFINITIONS[kind].categories)[0];
+  RULES[`GET ${base}`] = { access: 'person.read', request: () => ({ method: 'GET', url: base }) };
+  RULES[`POST ${base}`] = { access: 'person.write', request: (f) => ({ method: 'POST', url: base, payload: { gridId: f.grid(true), name: '矩阵', category } }) };
+  RULES[`GET ${base}/{id}`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}` }) };
+  RULES[`PATCH ${base}/{id}`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `${base}/${f.record(kind, inScope)}`, payload: { version: 1, name: '矩阵' } }) };
+  RULES[`GET ${base}/{id}/history`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}/history` }) };
+  if (!RECORD_KIND_DEFINITIONS[kind].members) continue;
+  RULES[`GET ${base}/{id}/members`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}/members` }) };
+  RULES[`PUT ${base}/{id}/members`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PUT', url: `${base}/${f.record(kind, inScope)}/members`, payload: { members: [] } }) };
+}
+RULES['GET /api/persons/{id}/records'] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/records` }) };
+
 /** Where each role's test account sits: county roles at the county, the rest in 马踏镇. */
 const ROLE_HOME: Record<Role, string> = {
   county_admin: '/511124/',
@@ -519,8 +536,17 @@ describeEachDialect('the authorization matrix', (dialect) => {
     const specialOut = (await setup({ method: 'POST', url: `/api/persons/${personOut}/special-populations`, payload: { category: 'released_prisoner', riskLevel: 'low', supervisingUnit: '司法所', startDate: '2026-01-01' } })).json().id as string;
     const assistanceIn = (await setup({ method: 'POST', url: `/api/persons/${personIn}/assistance`, payload: { kind: 'other', measures: '走访', startDate: '2026-01-01' } })).json().id as string;
     const assistanceOut = (await setup({ method: 'POST', url: `/api/persons/${personOut}/assistance`, payload: { kind: 'other', measures: '走访', startDate: '2026-01-01' } })).json().id as string;
+    const records = new Map<string, string>();
+    for (const kind of RECORD_KINDS) {
+      for (const [inScope, gridId] of [[true, insideGrid], [false, outsideGrid]] as const) {
+        const response = await setup({ method: 'POST', url: `/api/${RECORD_SEGMENTS[kind]}`, payload: { gridId, name: '矩阵记录', category: Object.keys(RECORD_KIND_DEFINITIONS[kind].categories)[0] } });
+        expect(response.statusCode).toBe(201);
+        records.set(`${kind}:${inScope}`, response.json().id as string);
+      }
+    }
     let counter = 0;
     fixtures = {
+      record: (kind, inScope) => records.get(`${kind}:${inScope}`) ?? newId(),
       specialPopulation: (inScope) => (inScope ? specialIn : specialOut),
       assistance: (inScope) => (inScope ? assistanceIn : assistanceOut),
       importJob: (inScope) => (inScope ? jobIn : jobOut),

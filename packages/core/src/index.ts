@@ -38,3 +38,5 @@ export * from './registry/person-columns.js';
 export * from './schemas/import.schema.js';
 export * from './registry/person-verification.js';
 export * from './schemas/person-records.schema.js';
+export * from './registry/registry-kinds.js';
+export * from './schemas/record.schema.js';

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.table.js';
 import type { AuditLogTable } from './tables/audit.table.js';
 import type { ImportJobTable, ImportRejectionTable } from './tables/import.table.js';
+import type { RegistryMemberTable, RegistryRecordHistoryTable, RegistryRecordTable } from './tables/registry-record.table.js';
 import type { AssistanceRecordTable, PersonHistoryTable, PersonTable, PersonVerificationTable, SpecialPopulationTable } from './tables/person.table.js';
 import type {
   EventAssistTable,
@@ -48,6 +49,9 @@ export interface Database {
   special_population: SpecialPopulationTable;
   assistance_record: AssistanceRecordTable;
   import_job: ImportJobTable;
+  registry_record: RegistryRecordTable;
+  registry_member: RegistryMemberTable;
+  registry_record_history: RegistryRecordHistoryTable;
   import_rejection: ImportRejectionTable;
 }
 

@@ -285,6 +285,26 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '导入中断，请重新导入同一文件（已导入的行不会重复）',
     'en-US': 'The import was interrupted; import the same file again (rows already imported are not duplicated)',
   },
+    CREDIT_CODE_INVALID: {
+    status: 400,
+    'zh-CN': '统一社会信用代码不正确：{reason}',
+    'en-US': 'The unified social credit code is not valid: {reason}',
+  },
+  RECORD_KEY_TAKEN: {
+    status: 409,
+    'zh-CN': '该编号已登记，请查找已有记录',
+    'en-US': 'This number is already registered; look up the existing record',
+  },
+  RECORD_MEMBER_TWICE: {
+    status: 400,
+    'zh-CN': '同一人不能重复列入',
+    'en-US': 'The same person is listed twice',
+  },
+  HOUSEHOLD_HEAD_REQUIRED: {
+    status: 400,
+    'zh-CN': '一户有且只有一名户主',
+    'en-US': 'A household has exactly one head',
+  },
     RECORD_END_REASON_REQUIRED: {
     status: 400,
     'zh-CN': '结束记录须写明原因',
