@@ -59,6 +59,13 @@ describeEachDialect('the demo county', (dialect) => {
     const page = (await worker({ method: 'GET', url: '/api/persons?limit=5' })).json();
     expect(page.items).toHaveLength(5);
     expect(page.items[0].idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    const households = (await worker({ method: 'GET', url: '/api/households?limit=100' })).json().items as { id: string; members: number }[];
+    expect(households.length).toBeGreaterThan(50);
+    expect(households.every((household) => household.members >= 1)).toBe(true);
+    const members = (await worker({ method: 'GET', url: `/api/households/${households[0]?.id}/members` })).json().items as { relation: string }[];
+    expect(members.filter((member) => member.relation === 'head')).toHaveLength(1);
+    expect((await worker({ method: 'GET', url: '/api/facilities?state=damaged' })).json().items).toHaveLength(1);
+    expect((await worker({ method: 'GET', url: '/api/organisations' })).json().items).toHaveLength(2);
   });
 
   it('has the township’s departments for the police station’s handler to sign in to', async () => {

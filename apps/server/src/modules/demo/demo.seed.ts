@@ -3,7 +3,7 @@
 // villages, departments in 马踏镇, grids drawn in one village, and an account for every role.
 // Later capabilities add their own demo data here: events at every stage, a generated registry.
 import fs from 'node:fs';
-import { DomainError, PERSON_COLUMNS, shanghaiDate, type DepartmentKind, type Role, type StandardEventCategory } from '@gridwork/core';
+import { DomainError, PERSON_COLUMNS, creditCodeCheckCharacter, shanghaiDate, type DepartmentKind, type Role, type StandardEventCategory } from '@gridwork/core';
 import type { AppContext } from '../../platform/context.js';
 import { SYSTEM_ACTOR, createAccountsService } from '../accounts/accounts.service.js';
 import { countAccounts } from '../auth/auth.repo.js';
@@ -12,10 +12,12 @@ import { createDepartmentsService } from '../departments/departments.service.js'
 import { createEventActionsService } from '../events/event-actions.service.js';
 import { createEventsService } from '../events/events.service.js';
 import { createPersonImporter } from '../persons/persons.import.js';
+import { personsByIdIndexes, placesInScope } from '../persons/persons.repo.js';
+import { createRecordsService } from '../records/records.service.js';
 import { createGridsService } from '../territory/grids.service.js';
 import { createDivisionsService } from '../territory/divisions.service.js';
 import * as territory from '../territory/territory.repo.js';
-import { syntheticPeople } from './synthetic-people.js';
+import { syntheticHouseholdMembers, type SyntheticMember } from './synthetic-people.js';
 
 export const DEMO_PASSWORD = 'Grid@2026';
 export const DEMO_COUNTY = { code: '511124', name: '井研县' } as const;
@@ -128,10 +130,51 @@ async function seedDemoRegistry(ctx: AppContext, owner: { id: string; name: stri
   const today = shanghaiDate(ctx.clock());
   const importer = createPersonImporter(ctx, { scopePath: owner.villagePath, actorId: owner.id, actorName: owner.name, fileName: '演示人员.xlsx', dryRun: false, today, now: () => new Date(ctx.clock()).toISOString() });
   importer.readHeaders(PERSON_COLUMNS.map((column) => column.key));
-  const people = syntheticPeople({ seed: 2026, count: DEMO_PEOPLE, countyCode: DEMO_COUNTY.code, places: [{ villageCode: owner.villageCode, villageName: owner.villageName, gridCodes: ['G01', 'G02', 'G03'] }], today });
-  const rows = [...people].map((person, index) => ({ number: index + 2, cells: PERSON_COLUMNS.map((column) => person[column.key]) }));
+  const members = [...syntheticHouseholdMembers({ seed: 2026, count: DEMO_PEOPLE, countyCode: DEMO_COUNTY.code, places: [{ villageCode: owner.villageCode, villageName: owner.villageName, gridCodes: ['G01', 'G02', 'G03'] }], today })];
+  const rows = members.map((member, index) => ({ number: index + 2, cells: PERSON_COLUMNS.map((column) => member.person[column.key]) }));
   const result = await ctx.db.kysely.transaction().execute((trx) => importer.importBatch(trx, rows));
   if (result.rejections.length > 0) throw new DomainError('VALIDATION_FAILED', { summary: `demo people refused: ${JSON.stringify(result.rejections[0])}` });
+  await seedDemoRecords(ctx, owner, members);
+}
+
+/** Households of the generated people (with their members), some of their houses, and the shops, places and facilities of the village. */
+async function seedDemoRecords(ctx: AppContext, owner: { id: string; name: string; villagePath: string }, members: readonly SyntheticMember[]): Promise<void> {
+  const session: AuthenticatedSession = { sessionId: 'demo-seed', departmentId: null, user: { id: owner.id, username: 'village', displayName: owner.name, role: 'village_admin', orgPath: owner.villagePath, mustChangePassword: false, locale: 'zh-CN' } };
+  const records = createRecordsService(ctx);
+  const crypto = ctx.fieldCrypto();
+  const persons = await personsByIdIndexes(ctx.db.kysely, members.map((member) => crypto.blindIndex('id_number', member.person.idNumber)));
+  const personIdOf = new Map(persons.map((person) => [person.id_index, person.id]));
+  const grids = new Map((await placesInScope(ctx.db.kysely, owner.villagePath)).filter((unit) => unit.kind === 'grid').map((unit) => [unit.code, unit.id]));
+  const households = new Map<number, SyntheticMember[]>();
+  for (const member of members) households.set(member.household, [...(households.get(member.household) ?? []), member]);
+  let number = 0;
+  for (const group of households.values()) {
+    number += 1;
+    const head = group[0]!;
+    const gridId = grids.get(head.person.grid) ?? '';
+    const household = await records.create('household', session, SYSTEM_ACTOR, { gridId, name: `${head.person.name}户`, category: 'family', key: `MT-${String(number).padStart(4, '0')}`, address: head.person.address });
+    const linked = group.flatMap((member, index) => {
+      const personId = personIdOf.get(crypto.blindIndex('id_number', member.person.idNumber));
+      return personId ? [{ personId, relation: index === 0 ? 'head' : member.relation === 'head' ? 'other' : member.relation }] : [];
+    });
+    await records.setMembers('household', session, SYSTEM_ACTOR, household.id, linked);
+    if (number % 3 === 0) {
+      const house = await records.create('house', session, SYSTEM_ACTOR, { gridId, name: head.person.address, address: head.person.address, category: number % 24 === 0 ? 'rental' : 'self_occupied' });
+      await records.setMembers('house', session, SYSTEM_ACTOR, house.id, linked.map((member, index) => ({ personId: member.personId, relation: index === 0 ? 'owner' : 'resident' })));
+    }
+  }
+  const g01 = grids.get('G01') ?? '';
+  const g02 = grids.get('G02') ?? '';
+  const creditCode = (first17: string) => first17 + creditCodeCheckCharacter(first17);
+  await records.create('organisation', session, SYSTEM_ACTOR, { gridId: g01, name: '马踏村惠民超市', category: 'individual_business', key: creditCode('92511124MA62X1K3P'), address: '马踏村一组村口', legalRepresentative: '王建国', staffCount: 3 });
+  await records.create('organisation', session, SYSTEM_ACTOR, { gridId: g02, name: '井研县马踏茶叶专业合作社', category: 'enterprise', key: creditCode('93511124MA6B7C2D8'), address: '马踏村二组', legalRepresentative: '李德兵', staffCount: 26 });
+  await records.create('place', session, SYSTEM_ACTOR, { gridId: g01, name: '马踏镇中心小学', category: 'school', lon: 104.006, lat: 29.505 });
+  await records.create('place', session, SYSTEM_ACTOR, { gridId: g02, name: '马踏场镇农贸市场', category: 'market', lon: 104.016, lat: 29.503 });
+  await records.create('place', session, SYSTEM_ACTOR, { gridId: grids.get('G03') ?? g01, name: '茫溪河马踏段', category: 'water', lon: 104.025, lat: 29.507 });
+  for (const [index, category] of (['street_lamp', 'street_lamp', 'manhole', 'camera', 'fire_hydrant', 'waste_bin'] as const).entries()) {
+    const facility = await records.create('facility', session, SYSTEM_ACTOR, { gridId: index % 2 === 0 ? g01 : g02, name: `${category === 'street_lamp' ? '路灯' : category === 'manhole' ? '井盖' : category === 'camera' ? '监控探头' : category === 'fire_hydrant' ? '消防栓' : '垃圾桶'} ${index + 1} 号`, category, key: `MT-BJ-${String(index + 1).padStart(3, '0')}`, lon: 104.005 + index * 0.003, lat: 29.504 });
+    if (index === 0) await records.update('facility', session, SYSTEM_ACTOR, facility.id, { version: 1, state: 'damaged' });
+  }
 }
 
 interface DemoActors {

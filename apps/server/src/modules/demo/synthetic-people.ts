@@ -56,7 +56,26 @@ function givenName(random: () => number): string {
  * Yields `count` people spread over `places`, in households of one to six. `today` (YYYY-MM-DD)
  * bounds birth dates; `countyCode` is where registered residents' cards were issued.
  */
-export function* syntheticPeople(options: { seed: number; count: number; countyCode: string; places: readonly SyntheticPlace[]; today: string }): Generator<SyntheticPerson> {
+export function* syntheticPeople(options: SyntheticOptions): Generator<SyntheticPerson> {
+  for (const member of syntheticHouseholdMembers(options)) yield member.person;
+}
+
+export interface SyntheticOptions {
+  readonly seed: number;
+  readonly count: number;
+  readonly countyCode: string;
+  readonly places: readonly SyntheticPlace[];
+  readonly today: string;
+}
+
+/** A synthetic person with the household they belong to (numbered from 1) and their relation to its head. */
+export interface SyntheticMember {
+  readonly person: SyntheticPerson;
+  readonly household: number;
+  readonly relation: 'head' | 'spouse' | 'child';
+}
+
+export function* syntheticHouseholdMembers(options: SyntheticOptions): Generator<SyntheticMember> {
   const { count, countyCode, places, today } = options;
   if (places.length === 0 || places.every((place) => place.gridCodes.length === 0)) throw new RangeError('synthetic people need at least one grid');
   const random = seededRandom(options.seed);
@@ -102,7 +121,7 @@ export function* syntheticPeople(options: { seed: number; count: number; countyC
       if (male && age >= 22 && random() < 0.02) tags.push('veteran');
       const residence = overseas ? 'overseas' : floating ? 'floating' : 'registered';
       made += 1;
-      yield {
+      const person: SyntheticPerson = {
         name: (member === 1 ? pick(random, [...SURNAMES]) : surname) + givenName(random),
         idType: '居民身份证',
         idNumber: first17 + idNumberCheckCharacter(first17),
@@ -117,6 +136,7 @@ export function* syntheticPeople(options: { seed: number; count: number; countyC
         village: place.villageCode,
         grid,
       };
+      yield { person, household, relation: member === 0 ? 'head' : member === 1 ? 'spouse' : 'child' };
       if (made >= count) return;
     }
     if (household > count * 10) throw new RangeError('cannot place that many people in so few places');
