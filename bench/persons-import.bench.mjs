@@ -10,49 +10,19 @@
 // bare exceljs streaming reader, and scoped searches on the imported people (p95).
 // Targets of issue 5: CSV ≥ 0.40 of raw, peak RSS ≤ 512 MB; xlsx ≥ 0.70 of the bare reader.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { makeTempDir } from './lib/child-server.mjs';
-import { repoRoot } from './lib/hello-server.mjs';
 import { describeRun, formatFigures, measure } from './lib/measure.mjs';
 import { startProductServer } from './lib/product-server.mjs';
+import { HEADERS, KEYS, peakRssMb, productImport, rate, seconds, serverModule, syntheticPeople, villagesWithGrids, writeCsv } from './lib/registry-bench.mjs';
 import { signIn } from './lib/session.mjs';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const XLSX_PEOPLE = Number(process.env.BENCH_XLSX_PEOPLE ?? 200_000);
-const requireFromServer = createRequire(path.join(repoRoot, 'apps', 'server', 'package.json'));
-const Database = requireFromServer('better-sqlite3');
-const { parse } = requireFromServer('csv-parse');
-const ExcelJS = requireFromServer('exceljs');
-const dist = (file) => pathToFileURL(path.join(repoRoot, 'apps', 'server', 'dist', file)).href;
-const { syntheticPeople } = await import(dist('modules/demo/synthetic-people.js'));
-const core = await import(pathToFileURL(path.join(repoRoot, 'packages', 'core', 'dist', 'index.js')).href);
-const KEYS = core.PERSON_COLUMNS.map((column) => column.key);
-const HEADERS = core.PERSON_COLUMNS.map((column) => column.header['zh-CN']);
-
-const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
-const rate = (rows, secs) => `${Math.round(rows / secs)} rows/s`.padStart(14);
-
-function peakRssMb(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmHWM:\s+(\d+) kB/.exec(status);
-  return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
-}
-
-async function writeCsv(file, people) {
-  const out = fs.createWriteStream(file);
-  const write = (line) => (out.write(line) ? undefined : new Promise((resolve) => out.once('drain', resolve)));
-  await write(`${HEADERS.join(',')}\n`);
-  let count = 0;
-  for (const person of people) {
-    await write(`${KEYS.map((key) => person[key]).join(',')}\n`);
-    count += 1;
-  }
-  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
-  return count;
-}
+const Database = serverModule('better-sqlite3');
+const { parse } = serverModule('csv-parse');
+const ExcelJS = serverModule('exceljs');
 
 async function writeXlsx(file, people) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
@@ -109,31 +79,6 @@ async function bareXlsxRead(file) {
   return { rows: rows - 1, secs: seconds(start) };
 }
 
-/** Uploads a file as the operator does and follows the job; answers the ended job and the time. */
-async function productImport(url, cookie, file, fileName) {
-  const start = process.hrtime.bigint();
-  const type = fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-  const response = await fetch(`${url}/api/imports?kind=person&fileName=${encodeURIComponent(fileName)}`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': type, 'content-length': String(fs.statSync(file).size) },
-    body: fs.createReadStream(file),
-    duplex: 'half',
-  });
-  const started = await response.json();
-  if (response.status !== 202) throw new Error(`import answered ${response.status}: ${JSON.stringify(started)}`);
-  let lastPercent = -1;
-  for (;;) {
-    const job = await (await fetch(`${url}/api/imports/${started.id}`, { headers: { cookie } })).json();
-    if (job.percent >= lastPercent + 20 || job.status === 'done' || job.status === 'failed') {
-      console.log(`#   ${fileName}: ${job.status} ${job.percent}% (${job.rows} rows) after ${seconds(start).toFixed(1)} s`);
-      lastPercent = job.percent;
-    }
-    if (job.status === 'failed') throw new Error(`the import failed: ${JSON.stringify(job.error)}`);
-    if (job.status === 'done') return { job, secs: seconds(start) };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 const dir = makeTempDir('persons-import');
 let product;
 try {
@@ -141,28 +86,7 @@ try {
   const county = await signIn(product.url, 'county');
   const center = await signIn(product.url, 'center');
 
-  // One grid in each village that has none, as the county would draw them.
-  const unitsUnder = async (parentId) =>
-    (await (await fetch(`${product.url}/api/org-units${parentId ? `?parentId=${parentId}` : ''}`, { headers: { cookie: county } })).json()).items;
-  const villages = [];
-  for (const root of await unitsUnder(null)) {
-    for (const township of await unitsUnder(root.id)) {
-      for (const unit of await unitsUnder(township.id)) {
-        if (['village', 'community', 'resident_group'].includes(unit.kind)) villages.push(unit);
-      }
-    }
-  }
-  if (villages.length === 0) throw new Error('the demo county has no villages');
-  const places = [];
-  for (const village of villages) {
-    if (village.code === '511124101201') {
-      places.push({ villageCode: village.code, villageName: village.name, gridCodes: ['G01', 'G02', 'G03'] });
-      continue;
-    }
-    const created = await fetch(`${product.url}/api/grids`, { method: 'POST', headers: { cookie: county, 'content-type': 'application/json' }, body: JSON.stringify({ villageId: village.id, name: `${village.name}一组` }) });
-    if (created.status !== 201) throw new Error(`grid for ${village.name}: ${created.status} ${await created.text()}`);
-    places.push({ villageCode: village.code, villageName: village.name, gridCodes: ['G01'] });
-  }
+  const places = await villagesWithGrids(product.url, county);
 
   const today = new Date().toISOString().slice(0, 10);
   const csvFile = path.join(dir, 'people.csv');

@@ -27,8 +27,9 @@ export function assertBuilt() {
 
 /**
  * Starts `gridwork serve --port 0` on an empty data directory; resolves with { url, pid, dataDir, stop() }.
- * @param {{ demo?: boolean, dataDir?: string, env?: NodeJS.ProcessEnv }} [options] demo seeds the demo county
- *   (`--demo`); dataDir serves an existing data directory (prepared by the bench, kept on stop).
+ * @param {{ demo?: boolean, dataDir?: string, databaseUrl?: string, env?: NodeJS.ProcessEnv }} [options] demo seeds the demo county
+ *   (`--demo`); dataDir serves an existing data directory (prepared by the bench, kept on stop);
+ *   databaseUrl runs the product on that PostgreSQL database instead of a fresh SQLite file.
  */
 export async function startProductServer(options = {}) {
   assertBuilt();
@@ -37,7 +38,8 @@ export async function startProductServer(options = {}) {
   if (!options.dataDir) fs.mkdirSync(dataDir);
   const env = { ...process.env, ...options.env, GRIDWORK_DATA_DIR: dataDir, HOST: '127.0.0.1' };
   // The product's own database settings must not leak in: the bench always uses a fresh SQLite file.
-  delete env.DATABASE_URL;
+  if (!options.databaseUrl) delete env.DATABASE_URL;
+  else env.DATABASE_URL = options.databaseUrl;
   delete env.PORT;
   const args = [serverBin, 'serve', '--port', '0', ...(options.demo ? ['--demo'] : [])];
   const server = await startChildServer({

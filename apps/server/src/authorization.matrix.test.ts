@@ -410,6 +410,7 @@ for (const kind of RECORD_KINDS) {
   RULES[`GET ${base}/{id}`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}` }) };
   RULES[`PATCH ${base}/{id}`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `${base}/${f.record(kind, inScope)}`, payload: { version: 1, name: '矩阵' } }) };
   RULES[`GET ${base}/{id}/history`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}/history` }) };
+  RULES[`POST ${base}/{id}/verify`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `${base}/${f.record(kind, inScope)}/verify`, payload: { version: 1, outcome: 'confirmed' } }) };
   if (!RECORD_KIND_DEFINITIONS[kind].members) continue;
   RULES[`GET ${base}/{id}/members`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}/members` }) };
   RULES[`PUT ${base}/{id}/members`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PUT', url: `${base}/${f.record(kind, inScope)}/members`, payload: { members: [] } }) };

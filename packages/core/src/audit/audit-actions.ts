@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'record.created',
   'record.updated',
   'record.members_set',
+  'record.verified',
   'special_population.created',
   'special_population.updated',
   'assistance.created',

@@ -153,3 +153,11 @@ export const MemberSchema = Type.Object({
 
 /** The households and houses a person belongs to, for the person's page. */
 export const PersonRecordLinkSchema = Type.Object({ recordId: Type.String(), kind: Type.Enum([...RECORD_KINDS]), name: Type.String(), relation: Type.String() });
+
+export const VerifyRecordBodySchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version read; a newer one answers 409' }),
+    outcome: Type.Enum(['confirmed', 'corrected'], { description: 'confirmed: right as it stands; corrected: changed first with PATCH, then verified' }),
+  },
+  { additionalProperties: false },
+);

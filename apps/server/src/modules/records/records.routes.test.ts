@@ -112,5 +112,10 @@ describeEachDialect('households, houses, organisations, places and facilities', 
     await worker({ method: 'PATCH', url: `/api/facilities/${lamp.id}`, payload: { version: 1, state: 'damaged' } });
     expect((await worker({ method: 'GET', url: '/api/facilities?state=damaged' })).json().items).toEqual([expect.objectContaining({ id: lamp.id, key: 'LD-0001' })]);
     expect((await worker({ method: 'PUT', url: `/api/places/${school.json().id}/members`, payload: { members: [] } })).statusCode).toBe(404);
+    const verified = await worker({ method: 'POST', url: `/api/places/${school.json().id}/verify`, payload: { version: 1, outcome: 'confirmed' } });
+    expect(verified.json()).toMatchObject({ verifiedAt: '2026-11-24T01:00:00.000Z', version: 1 });
+    expect((await worker({ method: 'POST', url: `/api/places/${school.json().id}/verify`, payload: { version: 3, outcome: 'confirmed' } })).json().error.code).toBe('RECORD_CHANGED');
+    expect((await otherCenter({ method: 'POST', url: `/api/places/${school.json().id}/verify`, payload: { version: 1, outcome: 'confirmed' } })).statusCode).toBe(404);
+    expect((await worker({ method: 'POST', url: `/api/places/${school.json().id}/verify`, payload: { version: 1, outcome: 'sure' } })).statusCode).toBe(400);
   });
 });

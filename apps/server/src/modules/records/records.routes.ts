@@ -10,6 +10,7 @@ import {
   RECORD_KINDS,
   RECORD_KIND_DEFINITIONS,
   RecordSchema,
+  VerifyRecordBodySchema,
   createRecordBodySchema,
   recordListQuerySchema,
   setMembersBodySchema,
@@ -80,6 +81,14 @@ export function registerRecordRoutes(root: FastifyInstance, records: RecordsServ
       `${base}/:id/history`,
       { preValidation: app.requirePermission('person.read'), schema: { tags, summary: `${label['zh-CN']}变更记录 Every change, with before and after`, params: IdParams, response: { 200: HistorySchema, ...errors } } },
       async (request) => ({ items: await records.history(kind, sessionOf(request), request.params.id) }),
+    );
+    app.post(
+      `${base}/:id/verify`,
+      {
+        preValidation: app.requirePermission('person.write'),
+        schema: { tags, summary: `复核${label['zh-CN']} Verify a ${label['en-US'].toLowerCase()} as it stands (correct it first with PATCH)`, params: IdParams, body: VerifyRecordBodySchema, response: { 200: RecordSchema, ...errors } },
+      },
+      async (request) => records.verify(kind, sessionOf(request), actor(request), request.params.id, request.body),
     );
     if (!RECORD_KIND_DEFINITIONS[kind].members) continue;
     app.get(

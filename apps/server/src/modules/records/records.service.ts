@@ -226,7 +226,20 @@ export function createRecordsService(ctx: AppContext) {
     return rows.map((row) => ({ recordId: row.id, kind: row.kind, name: row.name, relation: row.relation }));
   }
 
-  return { create, get, update, history, list, members, setMembers, recordsOfPerson };
+  /** A grid worker's verification (复核): the record shows when and by whom it was last confirmed. */
+  async function verify(kind: RecordKind, session: AuthenticatedSession, actor: AuditActor, id: string, body: { version: number; outcome: 'confirmed' | 'corrected' }): Promise<RecordView> {
+    return db.kysely.transaction().execute(async (trx) => {
+      const row = await repo.recordInScope(trx, kind, session.user.orgPath, id);
+      if (!row) throw new DomainError('NOT_FOUND');
+      if (row.version !== body.version) throw new DomainError('RECORD_CHANGED', { version: row.version });
+      const now = iso();
+      if (!(await repo.updateRecord(trx, id, row.version, { verified_at: now, verified_by: session.user.id }))) throw new DomainError('RECORD_CHANGED', { version: row.version });
+      await audit.append(trx, actor, { action: 'record.verified', objectType: kind, objectId: id, orgPath: row.path, details: { outcome: body.outcome } });
+      return toRecordView({ ...row, verified_at: now, verified_by: session.user.id }, (await repo.memberCounts(trx, [id])).get(id) ?? 0);
+    });
+  }
+
+  return { create, get, update, history, list, members, setMembers, recordsOfPerson, verify };
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
