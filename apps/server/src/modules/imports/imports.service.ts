@@ -177,6 +177,12 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
 
   // The runner
 
+  async function countRows(file: string): Promise<number> {
+    let rows = 0;
+    for await (const row of openTable(file, 'xlsx').rows) if (row.cells.length > 0) rows += 1;
+    return rows;
+  }
+
   /** Starts the runner if it is not running; resolves when no job is left. */
   function kick(): Promise<void> {
     again = true;
@@ -234,6 +240,9 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
       today: shanghaiDate(clock()),
       now: iso,
     });
+    // exceljs reads a workbook ahead of the rows it hands out, so bytes read say nothing of the
+    // progress: a quick first pass counts the rows, and progress is rows done of rows there are.
+    let totalRows = 0;
     const source = openTable(file, job.file_type);
     let headerRead = false;
     let batch: TableRow[] = [];
@@ -252,7 +261,7 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
         job.updated += outcome.updated;
         job.unchanged += outcome.unchanged;
         job.rejected += outcome.rejections.length;
-        job.bytes_read = Math.min(source.bytesRead(), job.file_bytes);
+        job.bytes_read = totalRows > 0 ? Math.floor(job.file_bytes * Math.min(1, (job.rows + 1) / totalRows)) : Math.min(source.bytesRead(), job.file_bytes);
         await repo.updateJob(trx, job.id, { rows: job.rows, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, bytes_read: job.bytes_read, heartbeat_at: iso() });
         return outcome;
       });
@@ -260,6 +269,7 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
     };
 
     try {
+      if (job.file_type === 'xlsx') totalRows = await countRows(file);
       for await (const row of source.rows) {
         if (!headerRead) {
           if (row.cells.every((cell) => cell.trim() === '')) continue;
