@@ -164,6 +164,11 @@ export const QualityRowSchema = Type.Object({
   overdue: Type.Integer({ description: 'People never verified or due for re-verification' }),
   verifications: Type.Integer({ description: 'Verifications in the last 365 days' }),
   accuracy: Type.Union([Type.Number(), Type.Null()], { description: 'Share of those verifications that needed no correction' }),
+  records: Type.Object(
+    { household: Type.Integer(), house: Type.Integer(), organisation: Type.Integer(), place: Type.Integer(), facility: Type.Integer() },
+    { description: 'Records of each kind in use (not closed, dissolved, demolished or removed)' },
+  ),
+  recordsOverdue: Type.Integer({ description: 'Of those, never verified or verified before the re-verification interval' }),
 });
 export type QualityRow = Static<typeof QualityRowSchema>;
 

@@ -95,6 +95,11 @@ describeEachDialect('verification and data quality', (dialect) => {
   });
 
   it('reports quality per township, village and grid', async () => {
+    const house = (await center({ method: 'POST', url: '/api/houses', payload: { gridId: grids.one, name: '一组 1 号', category: 'self_occupied' } })).json();
+    await center({ method: 'POST', url: `/api/houses/${house.id}/verify`, payload: { version: 1, outcome: 'confirmed' } });
+    await center({ method: 'POST', url: '/api/facilities', payload: { gridId: grids.two, name: '路灯', category: 'street_lamp' } });
+    const gone = (await center({ method: 'POST', url: '/api/facilities', payload: { gridId: grids.two, name: '旧井盖', category: 'manhole' } })).json();
+    await center({ method: 'PATCH', url: `/api/facilities/${gone.id}`, payload: { version: 1, state: 'removed', reason: '道路改造' } });
     const response = await center({ method: 'GET', url: '/api/persons/quality' });
     expect(response.statusCode).toBe(200);
     const rows = response.json().items as { level: string; name: string; path: string; people: number; completeness: Record<string, number | null>; invalid: number; possibleDuplicates: number; overdue: number; verifications: number; accuracy: number | null }[];
@@ -108,6 +113,8 @@ describeEachDialect('verification and data quality', (dialect) => {
     expect(township).toMatchObject({ invalid: 0, possibleDuplicates: 2, overdue: 2, verifications: 2, accuracy: 50, completeness: { phone: 50, address: 50, hukouPlace: 25, ethnicity: 25, all: 25 } });
     expect(gridOne).toMatchObject({ overdue: 0, verifications: 2, accuracy: 50, possibleDuplicates: 0 });
     expect(gridTwo).toMatchObject({ overdue: 2, verifications: 0, accuracy: null, possibleDuplicates: 2 });
+    expect(township).toMatchObject({ records: { household: 0, house: 1, organisation: 0, place: 0, facility: 1 }, recordsOverdue: 1 });
+    expect(gridTwo).toMatchObject({ records: { facility: 1 }, recordsOverdue: 1 });
     const village = (await worker({ method: 'GET', url: '/api/persons/quality' })).json().items as { level: string }[];
     expect(village.map((row) => row.level)).toEqual(['village', 'grid', 'grid']);
     const otherVillage = await t.ctx.db.kysely.selectFrom('org_unit').select('id').where('path', '=', '/511124/511124102/511124102001/').executeTakeFirstOrThrow();

@@ -21,6 +21,7 @@ import {
   type PersonDueQuery,
   type QualityQuery,
   type QualityRow,
+  type RecordKind,
   type VerifyPersonBody,
   type ResidenceStatus,
   type PersonExportQuery,
@@ -32,6 +33,7 @@ import type { NewPerson } from '../../db/tables/person.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
+import { recordQualityByPath } from '../records/records.repo.js';
 import * as repo from './persons.repo.js';
 import { personCells, type TemplatePlace } from './persons.workbook.js';
 
@@ -347,16 +349,19 @@ export function createPersonsService(ctx: AppContext) {
       scope = village.path;
     }
     const now = clock();
-    const [counts, duplicates, verifications] = await Promise.all([
-      repo.qualityByPath(db.kysely, scope, shanghaiDate(now), reverifyCutoffs(now, ctx.config.reverify)),
+    const cutoffs = reverifyCutoffs(now, ctx.config.reverify);
+    const [counts, duplicates, verifications, records] = await Promise.all([
+      repo.qualityByPath(db.kysely, scope, shanghaiDate(now), cutoffs),
       repo.possibleDuplicates(db.kysely, scope),
       repo.verificationsByPath(db.kysely, scope, new Date(now - 365 * 24 * 3600 * 1000).toISOString()),
+      recordQualityByPath(db.kysely, scope, cutoffs.normal),
     ]);
-    const totals = new Map<string, { people: number; phone: number; address: number; hukou: number; ethnicity: number; complete: number; invalid: number; overdue: number; duplicates: number; verifications: number; confirmed: number }>();
-    const add = (path: string, values: Partial<{ people: number; phone: number; address: number; hukou: number; ethnicity: number; complete: number; invalid: number; overdue: number; duplicates: number; verifications: number; confirmed: number }>) => {
+    type Totals = Record<'people' | 'phone' | 'address' | 'hukou' | 'ethnicity' | 'complete' | 'invalid' | 'overdue' | 'duplicates' | 'verifications' | 'confirmed' | RecordKind | 'recordsOverdue', number>;
+    const totals = new Map<string, Totals>();
+    const add = (path: string, values: Partial<Totals>) => {
       // A row counts for its grid, its village and its township: every ancestor at or below the county.
       for (const unit of ancestorPaths(path).filter((candidate) => orgPathDepth(candidate) >= 2)) {
-        const total = totals.get(unit) ?? { people: 0, phone: 0, address: 0, hukou: 0, ethnicity: 0, complete: 0, invalid: 0, overdue: 0, duplicates: 0, verifications: 0, confirmed: 0 };
+        const total = totals.get(unit) ?? { people: 0, phone: 0, address: 0, hukou: 0, ethnicity: 0, complete: 0, invalid: 0, overdue: 0, duplicates: 0, verifications: 0, confirmed: 0, household: 0, house: 0, organisation: 0, place: 0, facility: 0, recordsOverdue: 0 };
         for (const [key, value] of Object.entries(values) as [keyof typeof total, number][]) total[key] += Number(value);
         totals.set(unit, total);
       }
@@ -366,6 +371,7 @@ export function createPersonsService(ctx: AppContext) {
     }
     for (const row of duplicates) add(row.path, { duplicates: 1 });
     for (const row of verifications) add(row.path, { verifications: row.total, confirmed: row.confirmed });
+    for (const row of records) add(row.path, { [row.kind]: row.records, recordsOverdue: row.overdue });
     const inScope = [...totals.keys()].filter((path) => path.startsWith(scope) || scope.startsWith(path)).filter((path) => orgPathDepth(path) >= orgPathDepth(scope));
     const units = new Map((await repo.unitsByPaths(db.kysely, inScope)).map((unit) => [unit.path, unit]));
     const levelOf = (path: string): QualityRow['level'] => (orgPathDepth(path) === 2 ? 'township' : orgPathDepth(path) === 3 ? 'village' : 'grid');
@@ -390,6 +396,8 @@ export function createPersonsService(ctx: AppContext) {
           overdue: total.overdue,
           verifications: total.verifications,
           accuracy: percentOf(total.confirmed, total.verifications),
+          records: { household: total.household, house: total.house, organisation: total.organisation, place: total.place, facility: total.facility },
+          recordsOverdue: total.recordsOverdue,
         };
       });
   }

@@ -1,5 +1,6 @@
 // SQL for households, houses, organisations, places and facilities; every read takes the scope.
-import type { RecordKind } from '@gridwork/core';
+import { ENDING_STATES, type RecordKind } from '@gridwork/core';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/schema.js';
 import type { NewRegistryRecord, RegistryMemberTable, RegistryRecordHistoryTable } from '../../db/tables/registry-record.table.js';
 import { contains, startsWith, unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
@@ -96,5 +97,16 @@ export function recordsOfPerson(db: Executor, scopePath: string, personId: strin
     .where('registry_member.person_id', '=', personId)
     .where(withinScope('registry_record', scopePath))
     .orderBy('registry_record.id')
+    .execute();
+}
+
+/** Records in use per path and kind, and how many of them are due for verification. */
+export function recordQualityByPath(db: Executor, scopePath: string, cutoff: string) {
+  return db
+    .selectFrom('registry_record')
+    .select((eb) => ['path', 'kind', eb.fn.countAll<number>().as('records'), sql<number>`sum(case when verified_at is null or verified_at < ${cutoff} then 1 else 0 end)`.as('overdue')])
+    .where(withinScope('registry_record', scopePath))
+    .where('state', 'not in', [...ENDING_STATES])
+    .groupBy(['path', 'kind'])
     .execute();
 }
