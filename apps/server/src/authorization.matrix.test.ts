@@ -415,6 +415,7 @@ for (const kind of RECORD_KINDS) {
   RULES[`GET ${base}/{id}/members`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}/members` }) };
   RULES[`PUT ${base}/{id}/members`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PUT', url: `${base}/${f.record(kind, inScope)}/members`, payload: { members: [] } }) };
 }
+RULES['GET /api/registry/due'] = { access: 'person.read', request: () => ({ method: 'GET', url: '/api/registry/due' }) };
 RULES['GET /api/persons/{id}/records'] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/records` }) };
 
 /** Where each role's test account sits: county roles at the county, the rest in 马踏镇. */

@@ -110,3 +110,15 @@ export function recordQualityByPath(db: Executor, scopePath: string, cutoff: str
     .groupBy(['path', 'kind'])
     .execute();
 }
+
+/** Records in use never verified or verified before `cutoff`, oldest first, optionally in some grids only. */
+export function dueRecords(db: Executor, scopePath: string, gridIds: readonly string[] | null, cutoff: string, limit: number) {
+  let query = db
+    .selectFrom('registry_record')
+    .selectAll()
+    .where(withinScope('registry_record', scopePath))
+    .where('state', 'not in', [...ENDING_STATES])
+    .where((eb) => eb.or([eb('verified_at', 'is', null), eb('verified_at', '<', cutoff)]));
+  if (gridIds) query = gridIds.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('grid_id', 'in', [...gridIds]);
+  return query.orderBy(sql`coalesce(verified_at, '')`).orderBy('id').limit(limit).execute();
+}

@@ -117,5 +117,10 @@ describeEachDialect('households, houses, organisations, places and facilities', 
     expect((await worker({ method: 'POST', url: `/api/places/${school.json().id}/verify`, payload: { version: 3, outcome: 'confirmed' } })).json().error.code).toBe('RECORD_CHANGED');
     expect((await otherCenter({ method: 'POST', url: `/api/places/${school.json().id}/verify`, payload: { version: 1, outcome: 'confirmed' } })).statusCode).toBe(404);
     expect((await worker({ method: 'POST', url: `/api/places/${school.json().id}/verify`, payload: { version: 1, outcome: 'sure' } })).statusCode).toBe(400);
+    const due = (await worker({ method: 'GET', url: `/api/registry/due?gridId=${gridId}&limit=100` })).json().items as { id: string; kind: string }[];
+    expect(due.some((item) => item.id === school.json().id)).toBe(false);
+    expect(due.some((item) => item.id === lamp.id)).toBe(true);
+    expect(due.some((item) => item.id === shopId)).toBe(false);
+    expect((await otherCenter({ method: 'GET', url: `/api/registry/due?gridId=${gridId}` })).statusCode).toBe(404);
   });
 });

@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import {
   ErrorResponseSchema,
   MemberSchema,
+  PersonDueQuerySchema,
   PersonRecordLinkSchema,
   RECORD_KINDS,
   RECORD_KIND_DEFINITIONS,
@@ -105,6 +106,20 @@ export function registerRecordRoutes(root: FastifyInstance, records: RecordsServ
       async (request) => ({ items: await records.setMembers(kind, sessionOf(request), actor(request), request.params.id, (request.body as { members: { personId: string; relation: string }[] }).members) }),
     );
   }
+
+  app.get(
+    '/api/registry/due',
+    {
+      preValidation: app.requirePermission('person.read'),
+      schema: {
+        tags,
+        summary: '待复核的户、房屋、组织、场所、部件 Households, houses, organisations, places and facilities due for verification: a grid worker’s own grids (or one grid), oldest first',
+        querystring: PersonDueQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(RecordSchema) }), ...errors },
+      },
+    },
+    async (request) => records.due(sessionOf(request), request.query),
+  );
 
   app.get(
     '/api/persons/:id/records',

@@ -11,6 +11,7 @@ import {
   newId,
   parseCreditCode,
   parsePhone,
+  reverifyCutoffs,
   type RecordBody,
   type RecordKind,
   type RecordListQuery,
@@ -21,7 +22,7 @@ import type { NewRegistryRecord } from '../../db/tables/registry-record.table.js
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
-import { findGridInScope, findUnitInScope } from '../persons/persons.repo.js';
+import { findGridInScope, findUnitInScope, gridsOfWorker } from '../persons/persons.repo.js';
 import * as repo from './records.repo.js';
 
 interface Attributes {
@@ -239,7 +240,21 @@ export function createRecordsService(ctx: AppContext) {
     });
   }
 
-  return { create, get, update, history, list, members, setMembers, recordsOfPerson, verify };
+  /** Records due for verification: in a grid worker's own grids (or one grid asked for), oldest first. */
+  async function due(session: AuthenticatedSession, query: { gridId?: string; limit?: number }) {
+    let gridIds: string[] | null = null;
+    if (query.gridId) {
+      if (!(await findGridInScope(db.kysely, session.user.orgPath, query.gridId))) throw new DomainError('NOT_FOUND');
+      gridIds = [query.gridId];
+    } else if (session.user.role === 'grid_worker_fulltime' || session.user.role === 'grid_worker_parttime') {
+      gridIds = await gridsOfWorker(db.kysely, session.user.id);
+    }
+    const rows = await repo.dueRecords(db.kysely, session.user.orgPath, gridIds, reverifyCutoffs(clock(), ctx.config.reverify).normal, query.limit ?? 50);
+    const counts = await repo.memberCounts(db.kysely, rows.map((row) => row.id));
+    return { items: rows.map((row) => toRecordView(row, counts.get(row.id) ?? 0)) };
+  }
+
+  return { create, get, update, history, list, members, setMembers, recordsOfPerson, verify, due };
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
