@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { AppConfig, DatabaseKind } from '../platform/config.js';
+import { createGroupCommit, type WriteWork } from './group-commit.js';
 import type { Database } from './schema.js';
 
 export interface Db {
@@ -21,6 +22,12 @@ export interface Db {
    * SQLite reads a township's index to find one phone number instead of the phone's own index.
    */
   refreshStatistics(tables: readonly string[]): Promise<void>;
+  /**
+   * Runs `work` in a transaction and resolves once it is committed. On SQLite, writes arriving
+   * together share one COMMIT (group-commit.ts), each in its own savepoint; on PostgreSQL each
+   * has its own transaction. `work` must use only `trx`, never `kysely`.
+   */
+  write<T>(work: WriteWork<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -103,16 +110,21 @@ export function openSqlite(file: string): Db {
   // Statistics for the planner, as SQLite advises on opening a long-lived connection.
   sqlite.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const groupCommit = createGroupCommit(kysely);
   return {
     kysely,
     kind: 'sqlite',
+    write: (work) => groupCommit.write(work),
     // `optimize` analyses what changed enough to matter, within a bounded effort (SQLite ≥ 3.46).
     refreshStatistics: async () => {
       sqlite.pragma('optimize');
     },
     sqlite,
     schema: null,
-    close: () => kysely.destroy(),
+    close: async () => {
+      await groupCommit.idle();
+      await kysely.destroy();
+    },
   };
 }
 
@@ -157,7 +169,15 @@ export async function openPostgres(url: string, poolSize: number, schema = 'publ
   const refreshStatistics = async (tables: readonly string[]) => {
     for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(kysely);
   };
-  return { kysely, kind: 'postgres', sqlite: null, schema, refreshStatistics, close: () => kysely.destroy() };
+  return {
+    kysely,
+    kind: 'postgres',
+    sqlite: null,
+    schema,
+    refreshStatistics,
+    write: (work) => kysely.transaction().execute(work),
+    close: () => kysely.destroy(),
+  };
 }
 
 export async function openDatabase(config: AppConfig['database']): Promise<Db> {

@@ -62,7 +62,7 @@ export function createEventActionsService(ctx: AppContext, events: EventsService
   }
 
   async function act(session: AuthenticatedSession, actor: AuditActor, id: string, body: EventActionBody): Promise<EventView> {
-    return db.kysely.transaction().execute(async (trx) => {
+    return db.write(async (trx) => {
       const event = await repo.findVisibleEvent(trx, visibilityOf(session), id);
       if (!event) throw new DomainError('NOT_FOUND');
       const relations = relationsTo({

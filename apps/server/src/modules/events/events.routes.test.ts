@@ -68,6 +68,15 @@ describeEachDialect('the event workflow', (dialect) => {
     expect(response.json()).toMatchObject({ status: 'reported', source: 'grid_worker', gridId, gridName: '一组网格', path: '/511124/511124101/511124101001/G01/', categoryName: '民生服务' });
   });
 
+  it('answers a report with the same view of the event as a later read, photos included', async () => {
+    const upload = await worker({ method: 'POST', url: '/api/photos', headers: { 'content-type': 'image/png' }, payload: PNG });
+    for (const overrides of [{}, { photoIds: [upload.json().id as string] }, { lon: undefined, lat: undefined, address: '村委会门口' }]) {
+      const answer = (await report(worker, overrides)).json();
+      const read = await worker({ method: 'GET', url: `/api/events/${answer.id as string}` });
+      expect(read.json()).toEqual(answer);
+    }
+  });
+
   it('returns the first event for a retry with the same client key, and refuses the key for other content', async () => {
     const clientKey = key();
     const body = { clientKey, title: '垃圾堆放', description: '路边垃圾', categoryCode: 'sanitation', lon: 104.005, lat: 29.505 };

@@ -171,7 +171,7 @@ export function registerEventRoutes(root: FastifyInstance, ctx: AppContext, serv
         if (!mime) throw new DomainError('PHOTO_TYPE_UNSUPPORTED');
         const stored = photos.put(bytes, mime);
         const now = new Date(ctx.clock()).toISOString();
-        await ctx.db.kysely.transaction().execute(async (trx) => {
+        await ctx.db.write(async (trx) => {
           await repo.insertPhotoIfAbsent(trx, { id: stored.id, mime, bytes: stored.bytes, uploaded_by: session.user.id, created_at: now });
           await ctx.audit.append(trx, actorOf(session, originOf(request)), { action: 'photo.uploaded', objectType: 'photo', objectId: stored.id, details: { mime, bytes: stored.bytes } });
         });

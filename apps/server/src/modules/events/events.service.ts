@@ -112,6 +112,34 @@ export function createEventsService(ctx: AppContext) {
     return views;
   }
 
+  /**
+   * The view of an event just reported, from what the report already holds: its category, grid and
+   * reporter are known, and it has no department, card or assisting unit yet. Only its photos are
+   * read back. Saves five lookups on the busiest write of the platform.
+   */
+  async function describeReported(
+    trx: Executor,
+    row: NewEvent,
+    known: { category: Parameters<typeof categoryNameOf>[0]; gridName: string | null; photos: number },
+    session: AuthenticatedSession,
+  ): Promise<EventView> {
+    const photos = await repo.photosOfEvents(trx, known.photos === 0 ? [] : [row.id]);
+    return toEventView(
+      row,
+      {
+        categoryName: categoryNameOf(known.category, session.user.locale, row.category_code),
+        gridName: known.gridName,
+        reporterName: session.user.displayName,
+        leadDepartment: null,
+        assisting: [],
+        photos,
+        cards: [],
+      },
+      session,
+      iso(),
+    );
+  }
+
   async function describeOne(trx: Executor, row: NewEvent, session: AuthenticatedSession | null): Promise<EventView> {
     const [view] = await describe(trx, [row], session);
     if (!view) throw new DomainError('NOT_FOUND');
@@ -132,7 +160,7 @@ export function createEventsService(ctx: AppContext) {
     const source: EventSource = GRID_WORKER_ROLES.includes(session.user.role) ? 'grid_worker' : 'operator';
     const scope = session.user.orgPath;
     try {
-      return await db.kysely.transaction().execute(async (trx) => {
+      return await db.write(async (trx) => {
         const category = await repo.findCategory(trx, body.categoryCode);
         if (!category) throw new DomainError('UNKNOWN_EVENT_CATEGORY', { category: body.categoryCode });
         if (category.disabled_at) throw new DomainError('CATEGORY_DISABLED', { category: category.name_zh });
@@ -192,7 +220,7 @@ export function createEventsService(ctx: AppContext) {
         });
         await repo.attachPhotos(trx, row.id, photoIds, 'report', 1);
         await audit.append(trx, actor, { action: 'event.reported', objectType: 'event', objectId: row.id, orgPath: row.path, details: { category: row.category_code, source, photos: photoIds.length } });
-        return { event: await describeOne(trx, row, session), created: true };
+        return { event: await describeReported(trx, row, { category, gridName: grid?.name ?? null, photos: photoIds.length }, session), created: true };
       });
     } catch (error) {
       // Two copies of one retry raced: the loser answers with the winner's event.

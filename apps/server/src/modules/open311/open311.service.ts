@@ -95,7 +95,7 @@ export function createOpen311Service(ctx: AppContext, photos: PhotoStore) {
       return photos.put(stripMetadata(bytes, mime), mime);
     });
     const now = new Date(clock()).toISOString();
-    return db.kysely.transaction().execute(async (trx) => {
+    return db.write(async (trx) => {
       let grid: Awaited<ReturnType<typeof territory.gridsWhoseBoxHolds>>[number] | undefined;
       if (input.long !== null && input.lat !== null) {
         const { long, lat } = input;
