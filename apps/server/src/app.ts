@@ -33,6 +33,8 @@ import { registerImportRoutes } from './modules/imports/imports.routes.js';
 import { registerPersonRecordRoutes } from './modules/person-records/person-records.routes.js';
 import { registerRecordRoutes } from './modules/records/records.routes.js';
 import { createRecordsService } from './modules/records/records.service.js';
+import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
+import { createSettingsService } from './modules/settings/settings.service.js';
 import { createPersonRecordsService } from './modules/person-records/person-records.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { registerOpen311Routes } from './modules/open311/open311.routes.js';
@@ -137,6 +139,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerPersonRoutes(app, createPersonsService(ctx));
   registerPersonRecordRoutes(app, createPersonRecordsService(ctx));
   registerRecordRoutes(app, createRecordsService(ctx));
+  registerSettingsRoutes(app, createSettingsService(ctx));
   const imports = createImportsService(ctx, app.log);
   registerImportRoutes(app, imports);
   // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.

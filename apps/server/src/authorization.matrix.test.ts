@@ -406,6 +406,8 @@ for (const kind of RECORD_KINDS) {
   const base = `/api/${RECORD_SEGMENTS[kind]}`;
   const category = Object.keys(RECORD_KIND_DEFINITIONS[kind].categories)[0];
   RULES[`GET ${base}`] = { access: 'person.read', request: () => ({ method: 'GET', url: base }) };
+  RULES[`GET ${base}/template.xlsx`] = { access: 'person.write', request: () => ({ method: 'GET', url: `${base}/template.xlsx` }) };
+  RULES[`GET ${base}/export.xlsx`] = { access: 'person.read', request: () => ({ method: 'GET', url: `${base}/export.xlsx?category=${category}` }) };
   RULES[`POST ${base}`] = { access: 'person.write', request: (f) => ({ method: 'POST', url: base, payload: { gridId: f.grid(true), name: '矩阵', category } }) };
   RULES[`GET ${base}/{id}`] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `${base}/${f.record(kind, inScope)}` }) };
   RULES[`PATCH ${base}/{id}`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `${base}/${f.record(kind, inScope)}`, payload: { version: 1, name: '矩阵' } }) };
@@ -416,6 +418,8 @@ for (const kind of RECORD_KINDS) {
   RULES[`PUT ${base}/{id}/members`] = { access: 'person.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PUT', url: `${base}/${f.record(kind, inScope)}/members`, payload: { members: [] } }) };
 }
 RULES['GET /api/registry/due'] = { access: 'person.read', request: () => ({ method: 'GET', url: '/api/registry/due' }) };
+RULES['GET /api/settings/reverification'] = { access: 'person.read', request: () => ({ method: 'GET', url: '/api/settings/reverification' }) };
+RULES['PUT /api/settings/reverification'] = { access: 'registry.settings.manage', request: () => ({ method: 'PUT', url: '/api/settings/reverification', payload: { facility: 365 } }) };
 RULES['GET /api/persons/{id}/records'] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/records` }) };
 
 /** Where each role's test account sits: county roles at the county, the rest in 马踏镇. */

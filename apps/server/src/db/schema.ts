@@ -17,6 +17,7 @@ import type {
   SmsOutboxTable,
 } from './tables/event.table.js';
 import type { SessionTable } from './tables/session.table.js';
+import type { CountySettingTable } from './tables/setting.table.js';
 import type {
   DepartmentCategoryTable,
   DepartmentTable,
@@ -53,6 +54,7 @@ export interface Database {
   registry_member: RegistryMemberTable;
   registry_record_history: RegistryRecordHistoryTable;
   import_rejection: ImportRejectionTable;
+  county_setting: CountySettingTable;
 }
 
 /** The database or a transaction on it: what a repository function runs its SQL on. */

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'person.unmask',
   /** Special-population records (刑满释放、社区矫正、吸毒、严重精神障碍…): only the roles that work with them. */
   'person.special',
+  /** The county's registry settings (how often each kind falls due for re-verification). */
+  'registry.settings.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,6 +56,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.write',
     'person.unmask',
     'person.special',
+    'registry.settings.manage',
   ],
   center_operator: [
     'territory.read',

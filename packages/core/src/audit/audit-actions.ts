@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'registry.imported',
   'registry.exported',
   'person.updated',
+  'setting.updated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

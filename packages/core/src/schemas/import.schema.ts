@@ -1,8 +1,10 @@
 // Imports of the registry's workbooks, as the console follows them: a job with its progress in
 // percent, its counts, and the workbook of the rows it refused.
 import { Type, type Static } from 'typebox';
+import { RECORD_KINDS } from '../registry/registry-kinds.js';
 
-export const IMPORT_KINDS = ['person'] as const;
+/** People, and each kind of record beside them. */
+export const IMPORT_KINDS = ['person', ...RECORD_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;

@@ -135,6 +135,17 @@ export interface RecordListQuery {
   readonly limit?: number;
 }
 
+/** The list's filters, without paging, and whether contact phones come plain (unmask, audited). */
+export function recordExportQuerySchema(kind: RecordKind) {
+  const { after: _after, limit: _limit, ...filters } = recordListQuerySchema(kind).properties;
+  return Type.Object(
+    { ...filters, plain: Type.Optional(Type.Boolean({ description: 'Plain contact phones: needs the unmask permission, and is audited' })) },
+    { additionalProperties: false },
+  );
+}
+
+export type RecordExportQuery = Omit<RecordListQuery, 'after' | 'limit'> & { readonly plain?: boolean };
+
 export function setMembersBodySchema(kind: RecordKind) {
   const relations = RECORD_KIND_DEFINITIONS[kind].members?.relations ?? {};
   return Type.Object(

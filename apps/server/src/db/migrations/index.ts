@@ -11,6 +11,7 @@ import * as m0007 from './0007_event_unit_codes.js';
 import * as m0008 from './0008_imports.js';
 import * as m0009 from './0009_person_records.js';
 import * as m0010 from './0010_registry_records.js';
+import * as m0011 from './0011_settings.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_imports': m0008,
   '0009_person_records': m0009,
   '0010_registry_records': m0010,
+  '0011_settings': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

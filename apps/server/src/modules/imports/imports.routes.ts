@@ -11,7 +11,7 @@ import { originOf, sessionOf } from '../../platform/auth.js';
 import { attachment, toError, XLSX_TYPE } from '../../platform/downloads.js';
 import { actorOf } from '../auth/auth.service.js';
 import { writeRejectedWorkbook } from '../persons/persons.workbook.js';
-import type { ImportsService } from './imports.service.js';
+import { columnsOfImport, type ImportsService } from './imports.service.js';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 36 }) });
@@ -72,7 +72,7 @@ export function registerImportRoutes(root: FastifyInstance, imports: ImportsServ
     async (request, reply) => {
       const { job, rows } = await imports.rejections(sessionOf(request), request.params.id);
       const output = new PassThrough();
-      void writeRejectedWorkbook(output, rows, request.locale).catch((error: unknown) => output.destroy(toError(error)));
+      void writeRejectedWorkbook(output, rows, request.locale, columnsOfImport(job.kind)).catch((error: unknown) => output.destroy(toError(error)));
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', attachment(`${job.file_name.replace(/\.(xlsx|csv|txt)$/i, '')}-${request.locale === 'zh-CN' ? '未导入的行' : 'rejected'}.xlsx`))

@@ -13,11 +13,13 @@ import {
   MAX_IMPORT_BYTES,
   PERSON_COLUMNS,
   errorTemplate,
+  recordColumns,
   interpolate,
   isErrorCode,
   newId,
   shanghaiDate,
   type ImportJobView,
+  type ImportKind,
   type Locale,
   type StartImportQuery,
 } from '@gridwork/core';
@@ -29,6 +31,7 @@ import { messageParams } from '../../platform/errors.js';
 import { openTable, tableFileTypeOf, TableFileError, type TableRow } from '../../platform/table-files.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { createPersonImporter } from '../persons/persons.import.js';
+import { createRecordImporter } from '../records/records.import.js';
 import * as repo from './imports.repo.js';
 
 /** Rows per transaction: large enough that a commit's sync is spread over many rows. */
@@ -40,13 +43,28 @@ export function importFileOf(dataDir: string, job: Pick<ImportJobTable, 'id' | '
   return path.join(dataDir, 'imports', `${job.id}.${job.file_type}`);
 }
 
+/** The columns of a kind's workbook: people's, or a record kind's. */
+export function columnsOfImport(kind: ImportKind): readonly { key: string; header: Readonly<Record<Locale, string>>; required: boolean }[] {
+  return kind === 'person' ? PERSON_COLUMNS : recordColumns(kind);
+}
+
+/** What the runner needs of an importer, whichever kind it reads. */
+interface Importer {
+  readHeaders(headers: readonly string[]): string[];
+  importBatch(
+    trx: Parameters<ReturnType<typeof createPersonImporter>['importBatch']>[0],
+    rows: readonly TableRow[],
+  ): Promise<{ inserted: number; updated: number; unchanged: number; rejections: readonly { rowNumber: number; cells: object; problems: readonly object[] }[]; seenKeys: string[] }>;
+  remember(keys: readonly string[]): void;
+}
+
 export function toImportJobView(row: ImportJobTable, locale: Locale): ImportJobView {
   const percent = row.status === 'done' ? 100 : row.file_bytes > 0 ? Math.min(99, Math.floor((row.bytes_read / row.file_bytes) * 100)) : 0;
   let error: ImportJobView['error'] = null;
   if (row.error_code && isErrorCode(row.error_code)) {
     const details = row.error_details ? (JSON.parse(row.error_details) as Record<string, unknown>) : {};
     if (Array.isArray(details['columns'])) {
-      details['columns'] = (details['columns'] as string[]).map((key) => PERSON_COLUMNS.find((column) => column.key === key)?.header[locale] ?? key).join(locale === 'zh-CN' ? '、' : ', ');
+      details['columns'] = (details['columns'] as string[]).map((key) => columnsOfImport(row.kind).find((column) => column.key === key)?.header[locale] ?? key).join(locale === 'zh-CN' ? '、' : ', ');
     }
     error = { code: row.error_code, message: interpolate(errorTemplate(row.error_code, locale), messageParams(details, locale)) };
   }
@@ -231,15 +249,8 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
     await repo.deleteRejections(db.kysely, job.id);
     await repo.updateJob(db.kysely, job.id, { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, bytes_read: 0 });
     const account = await repo.accountName(db.kysely, job.created_by);
-    const importer = createPersonImporter(ctx, {
-      scopePath: job.scope_path,
-      actorId: job.created_by,
-      actorName: account?.display_name ?? '',
-      fileName: job.file_name,
-      dryRun: job.dry_run === 1,
-      today: shanghaiDate(clock()),
-      now: iso,
-    });
+    const common = { scopePath: job.scope_path, actorId: job.created_by, actorName: account?.display_name ?? '', fileName: job.file_name, dryRun: job.dry_run === 1, now: iso };
+    const importer: Importer = job.kind === 'person' ? createPersonImporter(ctx, { ...common, today: shanghaiDate(clock()) }) : createRecordImporter(ctx, { ...common, kind: job.kind });
     // exceljs reads a workbook ahead of the rows it hands out, so bytes read say nothing of the
     // progress: a quick first pass counts the rows, and progress is rows done of rows there are.
     let totalRows = 0;
@@ -285,7 +296,7 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
       }
       if (!headerRead) return await finish(job, { status: 'failed', error_code: 'IMPORT_FILE_EMPTY' });
       if (batch.length > 0) await flush();
-      if (job.inserted + job.updated > 0) await db.refreshStatistics(['person']);
+      if (job.inserted + job.updated > 0) await db.refreshStatistics([job.kind === 'person' ? 'person' : 'registry_record']);
       return await finish(job, { status: 'done', rows: job.rows, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, bytes_read: job.file_bytes });
     } catch (error) {
       const code = error instanceof TableFileError ? 'IMPORT_FILE_UNREADABLE' : 'INTERNAL';

@@ -45,13 +45,13 @@ export interface PersonImportJob {
   readonly now: () => string;
 }
 
-interface Place {
+export interface Place {
   readonly id: string;
   readonly path: string;
 }
 
 /** Villages by 12-digit code and by name (full or short), and their grids by code and name. */
-function indexPlaces(rows: Awaited<ReturnType<typeof repo.placesInScope>>) {
+export function indexPlaces(rows: Awaited<ReturnType<typeof repo.placesInScope>>) {
   const villages = new Map<string, Place | null>();
   const grids = new Map<string, Map<string, Place>>();
   const remember = (key: string, place: Place) => villages.set(key, villages.has(key) && villages.get(key)?.id !== place.id ? null : place);

@@ -29,11 +29,13 @@ import {
   type PersonView,
   type UpdatePersonBody,
 } from '@gridwork/core';
+import type { Executor } from '../../db/schema.js';
 import type { NewPerson } from '../../db/tables/person.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { recordQualityByPath } from '../records/records.repo.js';
+import { reverifyDaysOf } from '../settings/settings.service.js';
 import * as repo from './persons.repo.js';
 import { personCells, type TemplatePlace } from './persons.workbook.js';
 
@@ -100,6 +102,19 @@ export function toPersonView(row: NewPerson): PersonView {
     verifiedAt: row.verified_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The villages and grids of a scope, as a template lists them for the drop-downs. */
+export async function templatePlacesOf(db: Executor, scopePath: string): Promise<TemplatePlace[]> {
+  const units = await repo.placesInScope(db, scopePath);
+  const villages = new Map(units.filter((unit) => unit.kind !== 'grid').map((unit) => [unit.id, unit]));
+  return units
+    .filter((unit) => unit.kind === 'grid' && unit.parent_id !== null && villages.has(unit.parent_id))
+    .map((grid) => {
+      const village = villages.get(grid.parent_id!)!;
+      return { villageCode: village.code, villageName: village.name, gridCode: grid.code, gridName: grid.name };
+    })
+    .sort((a, b) => `${a.villageCode}${a.gridCode}`.localeCompare(`${b.villageCode}${b.gridCode}`));
 }
 
 export function createPersonsService(ctx: AppContext) {
@@ -264,15 +279,7 @@ export function createPersonsService(ctx: AppContext) {
 
   /** The villages and grids of the caller's scope, for the template's lists. */
   async function templatePlaces(session: AuthenticatedSession): Promise<TemplatePlace[]> {
-    const units = await repo.placesInScope(db.kysely, session.user.orgPath);
-    const villages = new Map(units.filter((unit) => unit.kind !== 'grid').map((unit) => [unit.id, unit]));
-    return units
-      .filter((unit) => unit.kind === 'grid' && unit.parent_id !== null && villages.has(unit.parent_id))
-      .map((grid) => {
-        const village = villages.get(grid.parent_id!)!;
-        return { villageCode: village.code, villageName: village.name, gridCode: grid.code, gridName: grid.name };
-      })
-      .sort((a, b) => `${a.villageCode}${a.gridCode}`.localeCompare(`${b.villageCode}${b.gridCode}`));
+    return templatePlacesOf(db.kysely, session.user.orgPath);
   }
 
   /**
@@ -332,7 +339,8 @@ export function createPersonsService(ctx: AppContext) {
     } else if (session.user.role === 'grid_worker_fulltime' || session.user.role === 'grid_worker_parttime') {
       gridIds = await repo.gridsOfWorker(db.kysely, session.user.id);
     }
-    const rows = await repo.duePersons(db.kysely, session.user.orgPath, gridIds, reverifyCutoffs(clock(), ctx.config.reverify), query.limit ?? 50);
+    const cutoffs = reverifyCutoffs(clock(), await reverifyDaysOf(ctx));
+    const rows = await repo.duePersons(db.kysely, session.user.orgPath, gridIds, { normal: cutoffs.person, key: cutoffs.person_key }, query.limit ?? 50);
     return { items: rows.map(toPersonView) };
   }
 
@@ -349,12 +357,12 @@ export function createPersonsService(ctx: AppContext) {
       scope = village.path;
     }
     const now = clock();
-    const cutoffs = reverifyCutoffs(now, ctx.config.reverify);
+    const cutoffs = reverifyCutoffs(now, await reverifyDaysOf(ctx));
     const [counts, duplicates, verifications, records] = await Promise.all([
-      repo.qualityByPath(db.kysely, scope, shanghaiDate(now), cutoffs),
+      repo.qualityByPath(db.kysely, scope, shanghaiDate(now), { normal: cutoffs.person, key: cutoffs.person_key }),
       repo.possibleDuplicates(db.kysely, scope),
       repo.verificationsByPath(db.kysely, scope, new Date(now - 365 * 24 * 3600 * 1000).toISOString()),
-      recordQualityByPath(db.kysely, scope, cutoffs.normal),
+      recordQualityByPath(db.kysely, scope, cutoffs),
     ]);
     type Totals = Record<'people' | 'phone' | 'address' | 'hukou' | 'ethnicity' | 'complete' | 'invalid' | 'overdue' | 'duplicates' | 'verifications' | 'confirmed' | RecordKind | 'recordsOverdue', number>;
     const totals = new Map<string, Totals>();

@@ -50,7 +50,7 @@ function headerOf(key: PersonColumnKey, locale: Locale): string {
   return column.required ? `*${column.header[locale]}` : column.header[locale];
 }
 
-function styleHeader(row: ExcelJS.Row): void {
+export function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true };
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
@@ -59,8 +59,8 @@ function styleHeader(row: ExcelJS.Row): void {
   row.height = 22;
 }
 
-function widthOf(key: PersonColumnKey): number {
-  return key === 'address' || key === 'hukouPlace' ? 30 : key === 'idNumber' ? 22 : key === 'village' || key === 'tags' ? 18 : 12;
+export function widthOf(key: string): number {
+  return key === 'address' || key === 'hukouPlace' || key === 'name' ? 30 : key === 'idNumber' || key === 'key' || key === 'id' ? 22 : key === 'village' || key === 'tags' || key === 'stateReason' ? 18 : 12;
 }
 
 export interface TemplatePlace {
@@ -174,11 +174,21 @@ export interface RejectedRow {
   readonly problems: readonly { column: string | null; problem: string }[];
 }
 
+/** A column of a workbook as the rejected-rows sheet needs it: people's or a record kind's. */
+export interface SheetColumn {
+  readonly key: string;
+  readonly header: Readonly<Record<Locale, string>>;
+  readonly required: boolean;
+}
+
+const sheetHeaderOf = (column: SheetColumn, locale: Locale) => (column.required ? `*${column.header[locale]}` : column.header[locale]);
+const isTextColumn = (key: string) => key === 'idNumber' || key === 'phone' || key === 'contactPhone' || key === 'key';
+
 /** The reason a row was refused, column by column, in the reader's language. */
-export function describeRowProblems(problems: RejectedRow['problems'], locale: Locale): string {
+export function describeRowProblems(problems: RejectedRow['problems'], locale: Locale, columns: readonly SheetColumn[] = PERSON_COLUMNS): string {
   return problems
     .map((problem) => {
-      const column = PERSON_COLUMNS.find((candidate) => candidate.key === problem.column)?.header[locale];
+      const column = columns.find((candidate) => candidate.key === problem.column)?.header[locale];
       const reason = describeRegistryProblem(problem.problem, locale) ?? problem.problem;
       return column ? `${column}${locale === 'zh-CN' ? '：' : ': '}${reason}` : reason;
     })
@@ -186,18 +196,18 @@ export function describeRowProblems(problems: RejectedRow['problems'], locale: L
 }
 
 /** Streams the refused rows, as they were read, with the row number and the reason beside each. */
-export async function writeRejectedWorkbook(output: Writable, rows: AsyncIterable<RejectedRow>, locale: Locale): Promise<void> {
+export async function writeRejectedWorkbook(output: Writable, rows: AsyncIterable<RejectedRow>, locale: Locale, columns: readonly SheetColumn[] = PERSON_COLUMNS): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(SHEET_NAMES.rejected[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
-    ...PERSON_COLUMNS.map((column) => ({ header: headerOf(column.key, locale), key: column.key, width: widthOf(column.key), style: column.key === 'idNumber' || column.key === 'phone' ? { numFmt: '@' } : {} })),
+    ...columns.map((column) => ({ header: sheetHeaderOf(column, locale), key: column.key, width: widthOf(column.key), style: isTextColumn(column.key) ? { numFmt: '@' } : {} })),
     { header: EXTRA_HEADERS.rowNumber[locale], key: 'rowNumber', width: 10 },
     { header: EXTRA_HEADERS.problems[locale], key: 'problems', width: 60 },
   ];
   styleHeader(sheet.getRow(1));
   sheet.getRow(1).commit();
   for await (const row of rows) {
-    const added = sheet.addRow({ ...row.cells, rowNumber: row.rowNumber, problems: describeRowProblems(row.problems, locale) });
+    const added = sheet.addRow({ ...row.cells, rowNumber: row.rowNumber, problems: describeRowProblems(row.problems, locale, columns) });
     added.getCell('problems').font = { color: { argb: 'FFC00000' } };
     added.commit();
   }

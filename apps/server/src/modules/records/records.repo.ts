@@ -1,6 +1,6 @@
 // SQL for households, houses, organisations, places and facilities; every read takes the scope.
-import { ENDING_STATES, type RecordKind } from '@gridwork/core';
-import { sql } from 'kysely';
+import { ENDING_STATES, RECORD_KINDS, type RecordKind } from '@gridwork/core';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/schema.js';
 import type { NewRegistryRecord, RegistryMemberTable, RegistryRecordHistoryTable } from '../../db/tables/registry-record.table.js';
 import { contains, startsWith, unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
@@ -48,6 +48,11 @@ export interface RecordFilters {
 }
 
 export function listRecords(db: Executor, kind: RecordKind, scopePath: string, filters: RecordFilters, limit: number) {
+  return listRecordsQuery(db, kind, scopePath, filters, limit).execute();
+}
+
+/** The list's query, newest first (descending ids), unexecuted: the export pages through it too. */
+export function listRecordsQuery(db: Executor, kind: RecordKind, scopePath: string, filters: RecordFilters, limit: number) {
   let query = db.selectFrom('registry_record').selectAll().where('kind', '=', kind).where(withinScope('registry_record', scopePath));
   if (filters.pathPrefix) query = query.where(withinScope('registry_record', filters.pathPrefix));
   if (filters.namePrefix) query = query.where(startsWith('name', filters.namePrefix));
@@ -58,7 +63,7 @@ export function listRecords(db: Executor, kind: RecordKind, scopePath: string, f
   if (filters.state) query = query.where('state', '=', filters.state);
   if (filters.gridId) query = query.where('grid_id', '=', filters.gridId);
   if (filters.beforeId) query = query.where('id', '<', filters.beforeId);
-  return query.orderBy('id', 'desc').limit(limit).execute();
+  return query.orderBy('id', 'desc').limit(limit);
 }
 
 export async function memberCounts(db: Executor, ids: readonly string[]): Promise<Map<string, number>> {
@@ -100,25 +105,36 @@ export function recordsOfPerson(db: Executor, scopePath: string, personId: strin
     .execute();
 }
 
+/** Each kind's re-verification cut-off: a record of that kind verified before it is due. */
+export type RecordCutoffs = Readonly<Record<RecordKind, string>>;
+
+/** Never verified, or verified before the cut-off of the record's own kind. */
+function isDue(cutoffs: RecordCutoffs) {
+  return sql<SqlBool>`(verified_at is null${sql.join(
+    RECORD_KINDS.map((kind) => sql` or (kind = ${kind} and verified_at < ${cutoffs[kind]})`),
+    sql``,
+  )})`;
+}
+
 /** Records in use per path and kind, and how many of them are due for verification. */
-export function recordQualityByPath(db: Executor, scopePath: string, cutoff: string) {
+export function recordQualityByPath(db: Executor, scopePath: string, cutoffs: RecordCutoffs) {
   return db
     .selectFrom('registry_record')
-    .select((eb) => ['path', 'kind', eb.fn.countAll<number>().as('records'), sql<number>`sum(case when verified_at is null or verified_at < ${cutoff} then 1 else 0 end)`.as('overdue')])
+    .select((eb) => ['path', 'kind', eb.fn.countAll<number>().as('records'), sql<number>`sum(case when ${isDue(cutoffs)} then 1 else 0 end)`.as('overdue')])
     .where(withinScope('registry_record', scopePath))
     .where('state', 'not in', [...ENDING_STATES])
     .groupBy(['path', 'kind'])
     .execute();
 }
 
-/** Records in use never verified or verified before `cutoff`, oldest first, optionally in some grids only. */
-export function dueRecords(db: Executor, scopePath: string, gridIds: readonly string[] | null, cutoff: string, limit: number) {
+/** Records in use never verified or verified before their kind's cut-off, oldest first, optionally in some grids only. */
+export function dueRecords(db: Executor, scopePath: string, gridIds: readonly string[] | null, cutoffs: RecordCutoffs, limit: number) {
   let query = db
     .selectFrom('registry_record')
     .selectAll()
     .where(withinScope('registry_record', scopePath))
     .where('state', 'not in', [...ENDING_STATES])
-    .where((eb) => eb.or([eb('verified_at', 'is', null), eb('verified_at', '<', cutoff)]));
+    .where(isDue(cutoffs));
   if (gridIds) query = gridIds.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('grid_id', 'in', [...gridIds]);
   return query.orderBy(sql`coalesce(verified_at, '')`).orderBy('id').limit(limit).execute();
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  DomainError,
   ErrorResponseSchema,
   MemberSchema,
   PersonDueQuerySchema,
@@ -12,18 +13,24 @@ import {
   RECORD_KIND_DEFINITIONS,
   RecordSchema,
   VerifyRecordBodySchema,
+  can,
   createRecordBodySchema,
+  recordExportQuerySchema,
   recordListQuerySchema,
   setMembersBodySchema,
   updateRecordBodySchema,
   type RecordBody,
+  type RecordExportQuery,
   type RecordKind,
   type RecordListQuery,
   type RecordUpdateBody,
 } from '@gridwork/core';
+import { PassThrough } from 'node:stream';
 import { originOf, sessionOf } from '../../platform/auth.js';
+import { attachment, toError, XLSX_TYPE } from '../../platform/downloads.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { RecordsService } from './records.service.js';
+import { recordTemplate, writeRecordsWorkbook } from './records.workbook.js';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema };
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 36 }) });
@@ -56,6 +63,39 @@ export function registerRecordRoutes(root: FastifyInstance, records: RecordsServ
         schema: { tags, summary: `${label['zh-CN']}查询 ${label['en-US']} records in my scope: by name, address, key, category, state, village, grid; keyset pages`, querystring: recordListQuerySchema(kind), response: { 200: Type.Object({ items: Type.Array(RecordSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors } },
       },
       async (request) => records.list(kind, sessionOf(request), request.query as RecordListQuery),
+    );
+    const fileLabel = (locale: 'zh-CN' | 'en-US') => (locale === 'zh-CN' ? `${label['zh-CN']}信息` : RECORD_PATHS[kind]);
+    app.get(
+      `${base}/template.xlsx`,
+      {
+        preValidation: app.requirePermission('person.write'),
+        schema: { tags, summary: `${label['zh-CN']}导入模板 The ${label['en-US'].toLowerCase()} workbook to fill in: notes, drop-down lists, my villages and grids`, response: { 200: Type.Any({ description: 'an .xlsx workbook' }), ...errors } },
+      },
+      async (request, reply) => {
+        const workbook = await recordTemplate(kind, request.locale, await records.templatePlaces(sessionOf(request)));
+        return reply.type(XLSX_TYPE).header('content-disposition', attachment(`${fileLabel(request.locale)}${request.locale === 'zh-CN' ? '导入模板' : '-template'}.xlsx`)).send(workbook);
+      },
+    );
+    app.get(
+      `${base}/export.xlsx`,
+      {
+        preValidation: app.requirePermission('person.read'),
+        schema: {
+          tags,
+          summary: `${label['zh-CN']}导出 The filtered list of ${label['en-US'].toLowerCase()} records in my scope as a workbook that imports back; phones masked unless plain=true (needs unmask, audited)`,
+          querystring: recordExportQuerySchema(kind),
+          response: { 200: Type.Any({ description: 'an .xlsx workbook, streamed' }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const session = sessionOf(request);
+        const query = request.query as RecordExportQuery;
+        if (query.plain && !can(session.user.role, 'person.unmask')) throw new DomainError('FORBIDDEN', { permission: 'person.unmask' });
+        const pages = await records.exportRows(kind, session, actor(request), query, request.locale);
+        const output = new PassThrough();
+        void writeRecordsWorkbook(kind, output, pages, request.locale).catch((error: unknown) => output.destroy(toError(error)));
+        return reply.type(XLSX_TYPE).header('content-disposition', attachment(`${fileLabel(request.locale)}.xlsx`)).send(output);
+      },
     );
     app.post(
       base,

@@ -12,7 +12,9 @@ import {
   parseCreditCode,
   parsePhone,
   reverifyCutoffs,
+  type Locale,
   type RecordBody,
+  type RecordExportQuery,
   type RecordKind,
   type RecordListQuery,
   type RecordUpdateBody,
@@ -23,7 +25,11 @@ import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { findGridInScope, findUnitInScope, gridsOfWorker } from '../persons/persons.repo.js';
+import { reverifyDaysOf } from '../settings/settings.service.js';
+import { templatePlacesOf } from '../persons/persons.service.js';
+import { recordsPage } from './records.import.repo.js';
 import * as repo from './records.repo.js';
+import { recordCells } from './records.workbook.js';
 
 interface Attributes {
   legalRepresentative?: string | null;
@@ -173,8 +179,8 @@ export function createRecordsService(ctx: AppContext) {
     return (await repo.historyOf(db.kysely, id)).map((entry) => ({ version: entry.version, action: entry.action, reason: entry.reason, actor: entry.actor_name, changes: JSON.parse(entry.changes) as Record<string, unknown>, at: entry.at }));
   }
 
-  async function list(kind: RecordKind, session: AuthenticatedSession, query: RecordListQuery) {
-    const limit = query.limit ?? 20;
+  /** The repository's filters of a list or export query; a village outside scope is NOT_FOUND. */
+  async function filtersOf(kind: RecordKind, session: AuthenticatedSession, query: RecordListQuery): Promise<repo.RecordFilters> {
     const filters: repo.RecordFilters = {
       ...(query.name ? { namePrefix: query.name.trim() } : {}),
       ...(query.nameContains ? { nameContains: query.nameContains.trim() } : {}),
@@ -190,6 +196,12 @@ export function createRecordsService(ctx: AppContext) {
       if (!village) throw new DomainError('NOT_FOUND');
       Object.assign(filters, { pathPrefix: village.path });
     }
+    return filters;
+  }
+
+  async function list(kind: RecordKind, session: AuthenticatedSession, query: RecordListQuery) {
+    const limit = query.limit ?? 20;
+    const filters = await filtersOf(kind, session, query);
     const rows = await repo.listRecords(db.kysely, kind, session.user.orgPath, filters, limit + 1);
     const page = rows.slice(0, limit);
     const counts = await repo.memberCounts(db.kysely, page.map((row) => row.id));
@@ -240,7 +252,7 @@ export function createRecordsService(ctx: AppContext) {
     });
   }
 
-  /** Records due for verification: in a grid worker's own grids (or one grid asked for), oldest first. */
+  /** Records due for verification, each kind after the county's interval: in a grid worker's own grids (or one grid asked for), oldest first. */
   async function due(session: AuthenticatedSession, query: { gridId?: string; limit?: number }) {
     let gridIds: string[] | null = null;
     if (query.gridId) {
@@ -249,12 +261,35 @@ export function createRecordsService(ctx: AppContext) {
     } else if (session.user.role === 'grid_worker_fulltime' || session.user.role === 'grid_worker_parttime') {
       gridIds = await gridsOfWorker(db.kysely, session.user.id);
     }
-    const rows = await repo.dueRecords(db.kysely, session.user.orgPath, gridIds, reverifyCutoffs(clock(), ctx.config.reverify).normal, query.limit ?? 50);
+    const rows = await repo.dueRecords(db.kysely, session.user.orgPath, gridIds, reverifyCutoffs(clock(), await reverifyDaysOf(ctx)), query.limit ?? 50);
     const counts = await repo.memberCounts(db.kysely, rows.map((row) => row.id));
     return { items: rows.map((row) => toRecordView(row, counts.get(row.id) ?? 0)) };
   }
 
-  return { create, get, update, history, list, members, setMembers, recordsOfPerson, verify, due };
+  /** The filtered list as workbook rows, a page at a time; plain phones only when asked (audited once per export). */
+  async function exportRows(kind: RecordKind, session: AuthenticatedSession, actor: AuditActor, query: RecordExportQuery, locale: Locale) {
+    const filters = await filtersOf(kind, session, query);
+    const plain = query.plain === true;
+    await audit.appendAlone(actor, { action: 'registry.exported', objectType: kind, orgPath: session.user.orgPath, details: { filters: query, plain } });
+    const crypto = plain ? ctx.fieldCrypto() : null;
+    async function* pages() {
+      let beforeId: string | undefined;
+      for (;;) {
+        const rows = await recordsPage(db.kysely, kind, session.user.orgPath, { ...filters, ...(beforeId ? { beforeId } : {}) }, 1000);
+        yield rows.map((row) => recordCells(row, locale, crypto && row.contact_sealed ? crypto.open(row.contact_sealed) : null));
+        if (rows.length < 1000) return;
+        beforeId = rows.at(-1)!.id;
+      }
+    }
+    return pages();
+  }
+
+  /** The caller's villages and grids for a template's drop-down lists. */
+  function templatePlaces(session: AuthenticatedSession) {
+    return templatePlacesOf(db.kysely, session.user.orgPath);
+  }
+
+  return { create, get, update, history, list, members, setMembers, recordsOfPerson, verify, due, exportRows, templatePlaces };
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
