@@ -50,7 +50,7 @@ describe.skipIf(!chromiumAvailable)('the platform in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await expect
       .poll(() => page.getByTestId('signed-in').textContent())
-      .toContain('欢迎，县中心管理员（县网格化服务管理中心）');
+      .toContain('县中心管理员（县网格化服务管理中心）');
     await page.screenshot({ path: screenshotPath('console-signed-in') });
 
     // The session is a cookie the page cannot read, and it survives a reload.

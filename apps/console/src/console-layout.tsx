@@ -1,0 +1,85 @@
+// The frame of every signed-in page: the menu follows the role (what it may do, from the core
+// permission table), the header shows who is signed in, the unread messages and the language.
+import { useEffect, useState } from 'react';
+import { BellOutlined, DashboardOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS, can, type Role } from '@gridwork/core';
+import { api } from '@gridwork/client';
+import { useAuth, useUser } from './auth.js';
+import { useLocale } from './i18n.js';
+
+const DEPARTMENT_ROLES: readonly Role[] = ['dept_handler', 'dept_leader'];
+const CENTER_ROLES: readonly Role[] = ['county_admin', 'center_operator'];
+
+export function menuItemsFor(role: Role, t: (zh: string, en: string) => string) {
+  return [
+    { key: '/', icon: <DashboardOutlined />, label: t('工作台', 'My desk') },
+    ...(CENTER_ROLES.includes(role) ? [{ key: '/queue', icon: <ScheduleOutlined />, label: t('受理派遣', 'Center queue') }] : []),
+    ...(DEPARTMENT_ROLES.includes(role) ? [{ key: '/inbox', icon: <InboxOutlined />, label: t('部门待办', 'Department inbox') }] : []),
+    ...(can(role, 'event.read') ? [{ key: '/events', icon: <OrderedListOutlined />, label: t('事件查询', 'Events') }] : []),
+  ];
+}
+
+export function ConsoleLayout() {
+  const user = useUser();
+  const { signOut } = useAuth();
+  const { locale, setLocale, t } = useLocale();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [unread, setUnread] = useState(0);
+
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      api.get<{ unread: number }>('/api/inbox', { limit: 1 }).then(
+        (inbox) => alive && setUnread(inbox.unread),
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(load, 60_000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [location.pathname]);
+
+  const items = menuItemsFor(user.role, t);
+  const selected = items.map((item) => item.key).filter((key) => key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)).at(-1) ?? '/';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0} theme="dark">
+        <div style={{ color: '#fff', padding: '16px 16px 12px', fontWeight: 600, lineHeight: 1.4 }}>{t('城乡网格化管理服务平台', 'Grid management platform')}</div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+          <Space size="large">
+            <Badge count={unread} size="small" title={t('未读消息', 'Unread messages')}>
+              <BellOutlined aria-label={t('未读消息', 'Unread messages')} style={{ fontSize: 18 }} />
+            </Badge>
+            <Segmented
+              size="small"
+              value={locale}
+              onChange={(value) => setLocale(value as typeof locale)}
+              options={[
+                { label: '中文', value: 'zh-CN' },
+                { label: 'English', value: 'en-US' },
+              ]}
+            />
+            <Typography.Text data-testid="signed-in">
+              {user.displayName}（{ROLE_LABELS[user.role][locale]}）
+            </Typography.Text>
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/'))}>
+              {t('退出登录', 'Sign out')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

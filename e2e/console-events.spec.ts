@@ -1,0 +1,164 @@
+// The closed loop of an event in the console, in Chromium on an office screen: a grid worker's
+// report reaches the township center, which accepts and dispatches it; the department signs for it
+// and handles it; the grid worker's verification closes it; every step is on the timeline. A village
+// administrator who types the address of an event outside their village sees that it is not theirs.
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
+import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
+import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
+
+async function apiSignIn(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Grid@2026' }) });
+  expect(response.status).toBe(200);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
+async function apiCall<T>(url: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const payload = (await response.json()) as T;
+  expect(response.ok, JSON.stringify(payload)).toBe(true);
+  return payload;
+}
+
+describe.skipIf(!chromiumAvailable)('events in the console', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    assertServerBuilt();
+    dataDir = makeTempDir('gridwork-e2e-events-');
+    server = await startServer({ GRIDWORK_DATA_DIR: dataDir }, ['--demo']);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('401') && !message.text().includes('404')) errors.push(`${username}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('Grid@2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+    return { context, page };
+  }
+
+  async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
+    await page.getByRole('button', { name: action, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await fill?.(page);
+    await dialog.getByRole('button', { name: `确认${action}` }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  }
+
+  it('walks a report from the center’s queue through the department back to closure', async () => {
+    const worker = await apiSignIn(server.url, 'worker');
+    const title = '村口路灯不亮（浏览器测试）';
+    const reported = await apiCall<{ id: string }>(server.url, worker, 'POST', '/api/events', {
+      clientKey: 'e2e-console-loop',
+      title,
+      description: '马踏村村口两盏路灯夜间不亮，行人看不清路。',
+      categoryCode: 'livelihood',
+      lon: 104.015,
+      lat: 29.504,
+      address: '马踏村村口',
+    });
+
+    // The township center: the queue lists the new report; accept it, then dispatch it.
+    const center = await signedIn('center');
+    await center.page.getByRole('menuitem', { name: '受理派遣' }).click();
+    await expect.poll(() => center.page.getByRole('link', { name: title }).isVisible()).toBe(true);
+    await center.page.screenshot({ path: screenshotPath('console-center-queue') });
+    await center.page.getByRole('link', { name: title }).click();
+    await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('待受理');
+    await act(center.page, '受理');
+    await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('已受理待派遣');
+    // Dispatch without a department: the form says so where the field is.
+    await center.page.getByRole('button', { name: '派遣', exact: true }).click();
+    await center.page.getByRole('dialog').getByRole('button', { name: '确认派遣' }).click();
+    await expect.poll(() => center.page.getByText('请选择主办部门').isVisible()).toBe(true);
+    await center.page.getByRole('dialog').getByLabel('主办部门').click();
+    await center.page.getByTitle('马踏镇派出所').first().click();
+    await center.page.screenshot({ path: screenshotPath('console-dispatch') });
+    await center.page.getByRole('dialog').getByRole('button', { name: '确认派遣' }).click();
+    await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('已派遣待签收');
+
+    // The police station: its inbox shows the event counting down; sign for it, then handle it.
+    const dept = await signedIn('dept');
+    await dept.page.getByRole('menuitem', { name: '部门待办' }).click();
+    await expect.poll(() => dept.page.getByRole('link', { name: title }).isVisible()).toBe(true);
+    await expect.poll(async () => (await dept.page.getByRole('row', { name: new RegExp(title) }).textContent()) ?? '').toMatch(/剩余/);
+    await dept.page.screenshot({ path: screenshotPath('console-department-inbox') });
+    await dept.page.getByRole('link', { name: title }).click();
+    await act(dept.page, '签收');
+    await expect.poll(() => dept.page.getByTestId('event-status').textContent()).toBe('已签收办理中');
+    await act(dept.page, '办理', async (page) => {
+      await page.getByRole('dialog').getByLabel('处理结果').fill('已联系供电所更换灯泡，两盏路灯恢复照明。');
+    });
+    await expect.poll(() => dept.page.getByTestId('event-status').textContent()).toBe('已办理待核查');
+    await dept.page.screenshot({ path: screenshotPath('console-handled') });
+
+    // The grid worker verifies on site (the field app's part); the center sees it closed, step by step.
+    await apiCall(server.url, worker, 'POST', `/api/events/${reported.id}/actions`, { action: 'verify_pass', note: '现场查看，路灯已亮' });
+    await center.page.reload();
+    await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('已结案');
+    const steps = await center.page.getByTestId('timeline-entry').allTextContents();
+    expect(steps.map((text) => text.split(' · ')[0])).toEqual(['上报事件', '受理', '派遣', '签收', '办理', '核查通过']);
+    await center.page.screenshot({ path: screenshotPath('console-closed'), fullPage: true });
+
+    // The list keeps its filters in the address: a reload shows the same closed events.
+    await center.page.getByRole('menuitem', { name: '事件查询' }).click();
+    await center.page.getByLabel('状态').click();
+    await center.page.getByTitle('已结案').click();
+    await expect.poll(() => center.page.url()).toContain('status=closed');
+    await center.page.reload();
+    await expect.poll(() => center.page.getByRole('link', { name: title }).isVisible()).toBe(true);
+    await center.context.close();
+    await dept.context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('tells a village administrator that an event outside the village is not theirs, by URL too', async () => {
+    const county = await apiSignIn(server.url, 'county');
+    const elsewhere = await apiCall<{ id: string }>(server.url, county, 'POST', '/api/events', {
+      clientKey: 'e2e-elsewhere',
+      title: '县城广场井盖缺失',
+      description: '县城广场东侧井盖缺失。',
+      categoryCode: 'livelihood',
+      address: '县城广场东侧',
+    });
+    const village = await signedIn('village');
+    await village.page.goto(`${server.url}/events/${elsewhere.id}`);
+    await expect.poll(() => village.page.getByRole('alert').textContent()).toContain('不存在');
+    await village.page.screenshot({ path: screenshotPath('console-out-of-scope') });
+    await village.context.close();
+  });
+
+  it('switches to English and back, and sends an expired session back to sign-in', async () => {
+    const { context, page } = await signedIn('center');
+    await page.getByText('English').click();
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Center queue' }).isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('console-english') });
+    await page.getByText('中文').click();
+    // The session ends elsewhere (all sessions revoked); the next call finds out.
+    await context.clearCookies();
+    await page.getByRole('menuitem', { name: '事件查询' }).click();
+    await expect.poll(() => page.getByText('登录已过期，请重新登录').isVisible()).toBe(true);
+    await context.close();
+  });
+});
