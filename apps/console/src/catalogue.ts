@@ -1,7 +1,10 @@
 // Lookups the event pages share, read once per page load: the catalogue and the departments.
 import { useEffect, useState } from 'react';
-import type { Category } from '@gridwork/core';
+import type { Category, RecordKind } from '@gridwork/core';
 import { api } from '@gridwork/client';
+
+/** The URL segment of each kind of record, as the API and the console name it. */
+export const RECORD_SEGMENTS: Readonly<Record<RecordKind, string>> = { household: 'households', house: 'houses', organisation: 'organisations', place: 'places', facility: 'facilities' };
 
 export interface DepartmentItem {
   readonly id: string;

@@ -1,18 +1,42 @@
 // The console: antd in the reader's language, the sign-in page until someone is signed in (and
 // the password change while the account must change it), then the layout and its pages.
+import { lazy, Suspense, type ComponentType } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Navigate, Route, Routes } from 'react-router';
+import { RECORD_KINDS, type RecordKind } from '@gridwork/core';
 import { useAuth } from './auth.js';
+import { RECORD_SEGMENTS } from './catalogue.js';
 import { useLocale } from './i18n.js';
 import { ConsoleLayout } from './console-layout.js';
 import { ChangePasswordPage, SignInPage } from './pages/sign-in-page.js';
 import { EventDetailPage } from './pages/event-detail-page.js';
 import { EventsPage } from './pages/events-page.js';
 import { HomePage } from './pages/home-page.js';
+
+/** A page loaded when first opened: the charts, the map and the registry stay out of the first load. */
+function later<P extends object>(load: () => Promise<Record<string, unknown>>, name: string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
+}
+
+const DashboardPage = later(() => import('./pages/dashboard-page.js'), 'DashboardPage');
+const MapPage = later(() => import('./pages/map-page.js'), 'MapPage');
+const PersonsPage = later(() => import('./pages/registry/persons-page.js'), 'PersonsPage');
+const PersonDetailPage = later(() => import('./pages/registry/persons-page.js'), 'PersonDetailPage');
+const RecordsPage = later<{ kind: RecordKind }>(() => import('./pages/registry/records-page.js'), 'RecordsPage');
+const RecordDetailPage = later<{ kind: RecordKind }>(() => import('./pages/registry/records-page.js'), 'RecordDetailPage');
+const ImportsPage = later(() => import('./pages/registry/imports-page.js'), 'ImportsPage');
+const QualityPage = later(() => import('./pages/registry/quality-page.js'), 'QualityPage');
+
+
+const pageFallback = (
+  <div style={{ display: 'grid', placeItems: 'center', height: 240 }}>
+    <Spin />
+  </div>
+);
 
 export function ConsoleApp() {
   const { locale } = useLocale();
@@ -37,6 +61,16 @@ export function ConsoleApp() {
               <Route path="inbox" element={<EventsPage view="department_inbox" />} />
               <Route path="events" element={<EventsPage view="all" />} />
               <Route path="events/:id" element={<EventDetailPage />} />
+              <Route path="dashboard" element={<Suspense fallback={pageFallback}><DashboardPage /></Suspense>} />
+              <Route path="map" element={<Suspense fallback={pageFallback}><MapPage /></Suspense>} />
+              <Route path="registry/persons" element={<Suspense fallback={pageFallback}><PersonsPage /></Suspense>} />
+              <Route path="registry/persons/:id" element={<Suspense fallback={pageFallback}><PersonDetailPage /></Suspense>} />
+              {RECORD_KINDS.map((kind) => [
+                <Route key={kind} path={`registry/${RECORD_SEGMENTS[kind]}`} element={<Suspense fallback={pageFallback}><RecordsPage kind={kind} /></Suspense>} />,
+                <Route key={`${kind}-detail`} path={`registry/${RECORD_SEGMENTS[kind]}/:id`} element={<Suspense fallback={pageFallback}><RecordDetailPage kind={kind} /></Suspense>} />,
+              ])}
+              <Route path="registry/imports" element={<Suspense fallback={pageFallback}><ImportsPage /></Suspense>} />
+              <Route path="registry/quality" element={<Suspense fallback={pageFallback}><QualityPage /></Suspense>} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Route>
           </Routes>

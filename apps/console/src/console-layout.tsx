@@ -1,23 +1,35 @@
 // The frame of every signed-in page: the menu follows the role (what it may do, from the core
 // permission table), the header shows who is signed in, the unread messages and the language.
 import { useEffect, useState } from 'react';
-import { BellOutlined, DashboardOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { BellOutlined, DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FundOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS, can, type Role } from '@gridwork/core';
+import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLE_LABELS, can, type Locale, type Role } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useAuth, useUser } from './auth.js';
+import { RECORD_SEGMENTS } from './catalogue.js';
 import { useLocale } from './i18n.js';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['dept_handler', 'dept_leader'];
 const CENTER_ROLES: readonly Role[] = ['county_admin', 'center_operator'];
 
-export function menuItemsFor(role: Role, t: (zh: string, en: string) => string) {
+type MenuEntry = { key: string; icon?: React.ReactNode; label: string; children?: MenuEntry[] };
+
+export function menuItemsFor(role: Role, t: (zh: string, en: string) => string, locale: Locale): MenuEntry[] {
+  const registry: MenuEntry[] = [
+    { key: '/registry/persons', label: t('人员', 'People') },
+    ...RECORD_KINDS.map((kind) => ({ key: `/registry/${RECORD_SEGMENTS[kind]}`, label: RECORD_KIND_DEFINITIONS[kind].label[locale] })),
+    ...(can(role, 'person.write') ? [{ key: '/registry/imports', label: t('导入导出', 'Import and export') }] : []),
+    { key: '/registry/quality', label: t('数据质量', 'Data quality') },
+  ];
   return [
     { key: '/', icon: <DashboardOutlined />, label: t('工作台', 'My desk') },
+    ...(can(role, 'event.read') && can(role, 'card.read') ? [{ key: '/dashboard', icon: <FundOutlined />, label: t('指挥中心', 'Command center') }] : []),
+    ...(can(role, 'event.read') ? [{ key: '/map', icon: <EnvironmentOutlined />, label: t('网格地图', 'Map') }] : []),
     ...(CENTER_ROLES.includes(role) ? [{ key: '/queue', icon: <ScheduleOutlined />, label: t('受理派遣', 'Center queue') }] : []),
     ...(DEPARTMENT_ROLES.includes(role) ? [{ key: '/inbox', icon: <InboxOutlined />, label: t('部门待办', 'Department inbox') }] : []),
     ...(can(role, 'event.read') ? [{ key: '/events', icon: <OrderedListOutlined />, label: t('事件查询', 'Events') }] : []),
+    ...(can(role, 'person.read') ? [{ key: '/registry', icon: <DatabaseOutlined />, label: t('基础信息', 'Registry'), children: registry }] : []),
   ];
 }
 
@@ -44,14 +56,15 @@ export function ConsoleLayout() {
     };
   }, [location.pathname]);
 
-  const items = menuItemsFor(user.role, t);
-  const selected = items.map((item) => item.key).filter((key) => key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)).at(-1) ?? '/';
+  const items = menuItemsFor(user.role, t, locale);
+  const keys = items.flatMap((item) => [item.key, ...(item.children ?? []).map((child) => child.key)]);
+  const selected = keys.filter((key) => (key === '/' ? location.pathname === '/' : location.pathname === key || location.pathname.startsWith(`${key}/`))).sort((a, b) => b.length - a.length)[0] ?? '/';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0} theme="dark">
         <div style={{ color: '#fff', padding: '16px 16px 12px', fontWeight: 600, lineHeight: 1.4 }}>{t('城乡网格化管理服务平台', 'Grid management platform')}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : []} items={items} onClick={({ key }) => navigate(key)} />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
