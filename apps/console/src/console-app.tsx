@@ -30,6 +30,8 @@ const RecordsPage = later<{ kind: RecordKind }>(() => import('./pages/registry/r
 const RecordDetailPage = later<{ kind: RecordKind }>(() => import('./pages/registry/records-page.js'), 'RecordDetailPage');
 const ImportsPage = later(() => import('./pages/registry/imports-page.js'), 'ImportsPage');
 const QualityPage = later(() => import('./pages/registry/quality-page.js'), 'QualityPage');
+const AccountsPage = later(() => import('./pages/accounts-page.js'), 'AccountsPage');
+const AuditPage = later(() => import('./pages/audit-page.js'), 'AuditPage');
 
 
 const pageFallback = (
@@ -71,6 +73,8 @@ export function ConsoleApp() {
               ])}
               <Route path="registry/imports" element={<Suspense fallback={pageFallback}><ImportsPage /></Suspense>} />
               <Route path="registry/quality" element={<Suspense fallback={pageFallback}><QualityPage /></Suspense>} />
+              <Route path="accounts" element={<Suspense fallback={pageFallback}><AccountsPage /></Suspense>} />
+              <Route path="audit" element={<Suspense fallback={pageFallback}><AuditPage /></Suspense>} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Route>
           </Routes>

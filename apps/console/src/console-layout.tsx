@@ -1,7 +1,7 @@
 // The frame of every signed-in page: the menu follows the role (what it may do, from the core
 // permission table), the header shows who is signed in, the unread messages and the language.
 import { useEffect, useState } from 'react';
-import { BellOutlined, DashboardOutlined, DatabaseOutlined, EnvironmentOutlined, FundOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, DashboardOutlined, TeamOutlined, DatabaseOutlined, EnvironmentOutlined, FundOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLE_LABELS, can, type Locale, type Role } from '@gridwork/core';
@@ -23,13 +23,15 @@ export function menuItemsFor(role: Role, t: (zh: string, en: string) => string, 
     { key: '/registry/quality', label: t('数据质量', 'Data quality') },
   ];
   return [
-    { key: '/', icon: <DashboardOutlined />, label: t('工作台', 'My desk') },
+    ...(can(role, 'event.read') ? [{ key: '/', icon: <DashboardOutlined />, label: t('工作台', 'My desk') }] : []),
     ...(can(role, 'event.read') && can(role, 'card.read') ? [{ key: '/dashboard', icon: <FundOutlined />, label: t('指挥中心', 'Command center') }] : []),
     ...(can(role, 'event.read') ? [{ key: '/map', icon: <EnvironmentOutlined />, label: t('网格地图', 'Map') }] : []),
     ...(CENTER_ROLES.includes(role) ? [{ key: '/queue', icon: <ScheduleOutlined />, label: t('受理派遣', 'Center queue') }] : []),
     ...(DEPARTMENT_ROLES.includes(role) ? [{ key: '/inbox', icon: <InboxOutlined />, label: t('部门待办', 'Department inbox') }] : []),
     ...(can(role, 'event.read') ? [{ key: '/events', icon: <OrderedListOutlined />, label: t('事件查询', 'Events') }] : []),
     ...(can(role, 'person.read') ? [{ key: '/registry', icon: <DatabaseOutlined />, label: t('基础信息', 'Registry'), children: registry }] : []),
+    ...(can(role, 'account.read') ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('账号管理', 'Accounts') }] : []),
+    ...(can(role, 'audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') }] : []),
   ];
 }
 

@@ -85,4 +85,5 @@ export const api = {
   post: <T>(url: string, body?: unknown) => call<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => call<T>('PATCH', url, body),
   put: <T>(url: string, body: unknown) => call<T>('PUT', url, body),
+  del: <T>(url: string) => call<T>('DELETE', url),
 };

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { Badge, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useNavigate } from 'react-router';
-import type { EventListItem, Role } from '@gridwork/core';
+import { Navigate, useNavigate } from 'react-router';
+import { can, type EventListItem, type Role } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useUser } from '../auth.js';
 import { useLocale } from '../i18n.js';
@@ -31,7 +31,14 @@ function viewOf(role: Role): { view: 'center_queue' | 'department_inbox' | 'all'
   return { view: 'all', path: '/events' };
 }
 
+/** The desk of those who handle events; the administrators start at their own page. */
 export function HomePage() {
+  const user = useUser();
+  if (!can(user.role, 'event.read')) return <Navigate to={can(user.role, 'audit.read') ? '/audit' : '/accounts'} replace />;
+  return <EventDesk />;
+}
+
+function EventDesk() {
   const user = useUser();
   const { t } = useLocale();
   const navigate = useNavigate();

@@ -88,6 +88,9 @@ export function ChangePasswordPage() {
     } catch (caught) {
       if (caught instanceof ApiError) {
         const fields = caught.fieldErrors();
+        // The password rules and a wrong current password belong to their fields.
+        if (caught.code === 'WEAK_PASSWORD' || caught.code === 'PASSWORD_UNCHANGED') fields['newPassword'] = caught.message;
+        if (caught.code === 'WRONG_CURRENT_PASSWORD') fields['currentPassword'] = caught.message;
         const named = Object.entries(fields).filter(([field]) => field === 'currentPassword' || field === 'newPassword');
         if (named.length > 0) form.setFields(named.map(([name, message]) => ({ name, errors: [message] })));
         else setError(caught.message);

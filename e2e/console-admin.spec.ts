@@ -1,0 +1,99 @@
+// The administrators in the console: the system administrator creates an account, whose owner
+// must set a new password at first sign-in before anything else; the audit administrator finds the
+// creation in the trail and checks that the chain is whole.
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
+import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
+import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
+
+describe.skipIf(!chromiumAvailable)('administration in the console', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    assertServerBuilt();
+    dataDir = makeTempDir('gridwork-e2e-admin-');
+    server = await startServer({ GRIDWORK_DATA_DIR: dataDir }, ['--demo']);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signIn(username: string, password = 'Grid@2026'): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/40[0-9]/.test(message.text())) errors.push(`${username}: ${message.text()}`);
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    return { context, page };
+  }
+
+  /** Opens a drop-down, picks an option by its title, and waits until the list has closed. */
+  async function pick(page: Page, field: ReturnType<Page['getByLabel']>, title: string) {
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible, .ant-select-tree-dropdown:visible').getByTitle(title, { exact: true }).click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  }
+
+  it('creates an account whose owner must change the password first; the auditor sees it in an intact trail', async () => {
+    const admin = await signIn('sysadmin');
+    await expect.poll(() => admin.page.url()).toContain('/accounts');
+    await expect.poll(() => admin.page.getByRole('cell', { name: 'center', exact: true }).isVisible()).toBe(true);
+    await admin.page.getByRole('button', { name: '新建账号' }).click();
+    const dialog = admin.page.getByRole('dialog');
+    // A username that exists already: the server says so.
+    await dialog.getByLabel('用户名').fill('center');
+    await dialog.getByLabel('姓名').fill('县委督查员');
+    await pick(admin.page, dialog.getByLabel('角色'), '领导');
+    await pick(admin.page, dialog.getByLabel('所属单位'), '井研县');
+    await dialog.getByLabel('初始密码').fill('Start@2026x');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(async () => (await dialog.locator('.ant-form-item-explain-error').first().textContent()) ?? '').toMatch(/用户名/);
+    await dialog.getByLabel('用户名').fill('inspector');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => admin.page.getByRole('cell', { name: 'inspector', exact: true }).isVisible()).toBe(true);
+    await admin.page.screenshot({ path: screenshotPath('console-accounts') });
+    await admin.context.close();
+
+    const owner = await signIn('inspector', 'Start@2026x');
+    await expect.poll(() => owner.page.getByText('请先设置新密码').isVisible()).toBe(true);
+    await owner.page.getByLabel('当前密码').fill('Start@2026x');
+    await owner.page.getByLabel('新密码', { exact: true }).fill('short');
+    await owner.page.getByLabel('确认新密码').fill('short');
+    await owner.page.getByRole('button', { name: '修改密码' }).click();
+    await expect.poll(async () => (await owner.page.locator('.ant-form-item-explain-error').first().textContent()) ?? '').toContain('至少 8 个字符');
+    await owner.page.screenshot({ path: screenshotPath('console-change-password') });
+    await owner.page.getByLabel('新密码', { exact: true }).fill('Inspect#2026y');
+    await owner.page.getByLabel('确认新密码').fill('Inspect#2026y');
+    await owner.page.getByRole('button', { name: '修改密码' }).click();
+    await expect.poll(() => owner.page.getByTestId('signed-in').textContent()).toContain('县委督查员');
+    await owner.context.close();
+
+    const auditor = await signIn('auditor');
+    await expect.poll(() => auditor.page.url()).toContain('/audit');
+    await auditor.page.getByLabel('操作人').fill('sysadmin');
+    await auditor.page.getByLabel('操作人').press('Enter');
+    await expect.poll(() => auditor.page.url()).toContain('actorUsername=sysadmin');
+    await expect.poll(() => auditor.page.getByRole('cell', { name: 'account.created' }).first().isVisible()).toBe(true);
+    await auditor.page.getByRole('button', { name: '校验审计链' }).click();
+    await expect.poll(async () => (await auditor.page.getByRole('alert').first().textContent()) ?? '').toContain('审计链完整');
+    await auditor.page.screenshot({ path: screenshotPath('console-audit') });
+    await auditor.context.close();
+    expect(errors).toEqual([]);
+  });
+});
