@@ -32,6 +32,8 @@ const ImportsPage = later(() => import('./pages/registry/imports-page.js'), 'Imp
 const QualityPage = later(() => import('./pages/registry/quality-page.js'), 'QualityPage');
 const AccountsPage = later(() => import('./pages/accounts-page.js'), 'AccountsPage');
 const AuditPage = later(() => import('./pages/audit-page.js'), 'AuditPage');
+const TerritoryPage = later(() => import('./pages/territory-page.js'), 'TerritoryPage');
+const DepartmentsPage = later(() => import('./pages/departments-page.js'), 'DepartmentsPage');
 
 
 const pageFallback = (
@@ -75,6 +77,8 @@ export function ConsoleApp() {
               <Route path="registry/quality" element={<Suspense fallback={pageFallback}><QualityPage /></Suspense>} />
               <Route path="accounts" element={<Suspense fallback={pageFallback}><AccountsPage /></Suspense>} />
               <Route path="audit" element={<Suspense fallback={pageFallback}><AuditPage /></Suspense>} />
+              <Route path="territory" element={<Suspense fallback={pageFallback}><TerritoryPage /></Suspense>} />
+              <Route path="departments" element={<Suspense fallback={pageFallback}><DepartmentsPage /></Suspense>} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Route>
           </Routes>

@@ -1,7 +1,7 @@
 // The frame of every signed-in page: the menu follows the role (what it may do, from the core
 // permission table), the header shows who is signed in, the unread messages and the language.
 import { useEffect, useState } from 'react';
-import { AuditOutlined, BellOutlined, DashboardOutlined, TeamOutlined, DatabaseOutlined, EnvironmentOutlined, FundOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BellOutlined, DashboardOutlined, TeamOutlined, DatabaseOutlined, EnvironmentOutlined, FundOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLE_LABELS, can, type Locale, type Role } from '@gridwork/core';
@@ -30,6 +30,8 @@ export function menuItemsFor(role: Role, t: (zh: string, en: string) => string, 
     ...(DEPARTMENT_ROLES.includes(role) ? [{ key: '/inbox', icon: <InboxOutlined />, label: t('部门待办', 'Department inbox') }] : []),
     ...(can(role, 'event.read') ? [{ key: '/events', icon: <OrderedListOutlined />, label: t('事件查询', 'Events') }] : []),
     ...(can(role, 'person.read') ? [{ key: '/registry', icon: <DatabaseOutlined />, label: t('基础信息', 'Registry'), children: registry }] : []),
+    ...(can(role, 'territory.read') && can(role, 'grid.manage') ? [{ key: '/territory', icon: <ApartmentOutlined />, label: t('网格划分', 'Territory') }] : []),
+    ...(can(role, 'department.read') && (can(role, 'department.manage') || can(role, 'event.catalogue.manage') || can(role, 'event.act')) && !['dept_handler', 'dept_leader'].includes(role) ? [{ key: '/departments', icon: <BankOutlined />, label: t('部门与类别', 'Departments') }] : []),
     ...(can(role, 'account.read') ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('账号管理', 'Accounts') }] : []),
     ...(can(role, 'audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') }] : []),
   ];

@@ -41,6 +41,8 @@ import { registerOpen311Routes } from './modules/open311/open311.routes.js';
 import { createOpen311Service } from './modules/open311/open311.service.js';
 import { registerTerritoryRoutes } from './modules/territory/territory.routes.js';
 import { registerSignInStatusRoutes } from './modules/sign-in-status/sign-in-status.routes.js';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 
 export interface BuildOptions {
   /** false silences logging (most tests); a stream receives the JSON log lines instead of stdout. */
@@ -136,6 +138,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerEventRoutes(app, ctx, { events, actions: createEventActionsService(ctx, events), categories: createCategoriesService(ctx), photos });
   registerOpen311Routes(app, createOpen311Service(ctx, photos), config);
   registerEventLedgerRoutes(app, createEventLedgersService(ctx));
+  registerDashboardRoutes(app, createDashboardService(ctx));
   registerPersonRoutes(app, createPersonsService(ctx));
   registerPersonRecordRoutes(app, createPersonRecordsService(ctx));
   registerRecordRoutes(app, createRecordsService(ctx));

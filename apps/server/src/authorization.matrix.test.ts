@@ -398,6 +398,11 @@ const RULES: Record<string, RouteRule> = {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
   },
+  // The dashboard asks for event.read and card.read, the map's grids for territory.read and
+  // event.read: every role holding the second permission holds the first, so one names the rule.
+  'GET /api/dashboard': { access: 'card.read', request: () => ({ method: 'GET', url: '/api/dashboard' }) },
+  'GET /api/map/grids': { access: 'event.read', request: () => ({ method: 'GET', url: '/api/map/grids' }) },
+  'GET /api/map/events': { access: 'event.read', request: () => ({ method: 'GET', url: '/api/map/events?limit=10' }) },
 };
 
 // Households, houses, organisations, places and facilities: the same routes for each kind.

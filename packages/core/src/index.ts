@@ -29,6 +29,7 @@ export * from './events/event-machine.js';
 export * from './events/event-deadlines.js';
 export * from './events/event-catalogue.js';
 export * from './schemas/event.schema.js';
+export * from './schemas/dashboard.schema.js';
 export * from './schemas/person.schema.js';
 export * from './registry/id-number.js';
 export * from './registry/phone.js';

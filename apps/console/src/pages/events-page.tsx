@@ -25,7 +25,7 @@ export const STATUS_COLOURS: Readonly<Record<EventStatus, string>> = {
   merged: 'default',
 };
 
-const FILTER_KEYS = ['status', 'categoryCode', 'overdue', 'from', 'to'] as const;
+const FILTER_KEYS = ['status', 'categoryCode', 'villageId', 'departmentId', 'overdue', 'from', 'to'] as const;
 
 export function EventsPage({ view }: { view: EventsView }) {
   const { locale, t } = useLocale();

@@ -46,6 +46,8 @@ export interface AppConfig {
   readonly open311ApiKeys: readonly string[];
   /** The key ring of sealed fields; null: keys.json in the data directory, made on first use. */
   readonly keyFile: string | null;
+  /** The map's tile URL template ({z}/{x}/{y}, e.g. Tianditu's); null: a vector map without tiles. */
+  readonly tileUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +135,14 @@ function readCron(env: Env, name: string, fallback: string): string {
   return pattern;
 }
 
+function readTileUrl(env: Env): string | null {
+  const raw = env['GRIDWORK_TILE_URL']?.trim();
+  if (!raw) return null;
+  if (!/^(https?:\/\/|\/)/.test(raw)) throw new ConfigError('GRIDWORK_TILE_URL', `must start with http://, https:// or /, got "${raw}"`);
+  if (!['{z}', '{x}', '{y}'].every((part) => raw.includes(part))) throw new ConfigError('GRIDWORK_TILE_URL', `must hold {z}, {x} and {y}, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, env['GRIDWORK_DATA_DIR'] || 'data');
   const databaseUrl = env['DATABASE_URL']?.trim();
@@ -191,6 +201,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
     keyFile: env['GRIDWORK_KEY_FILE']?.trim() ? path.resolve(cwd, env['GRIDWORK_KEY_FILE'].trim()) : null,
+    tileUrl: readTileUrl(env),
     open311ApiKeys: (env['GRIDWORK_OPEN311_API_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
   };
 }

@@ -1,0 +1,92 @@
+// The command center and the grid map in Chromium, on the demo county: the dashboard shows its
+// figures and draws every chart; the map draws the demo grids and the events, a marker's popup
+// leads to the event, and a tile server that cannot be reached leaves a clean vector map.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
+import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
+import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
+
+/** Nothing listens on port 9 (discard): every tile fails at once, as on a closed network. */
+const UNREACHABLE_TILES = 'http://127.0.0.1:9/{z}/{x}/{y}.png';
+
+describe.skipIf(!chromiumAvailable)('the command center and the map in the console', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    assertServerBuilt();
+    dataDir = makeTempDir('gridwork-e2e-dashboard-');
+    server = await startServer({ GRIDWORK_DATA_DIR: dataDir, GRIDWORK_TILE_URL: UNREACHABLE_TILES }, ['--demo']);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      // The unreachable tiles are the point of the map test, and the 401 of the page before sign-in is expected.
+      if (message.type() === 'error' && !message.text().includes('401') && !message.location().url.startsWith('http://127.0.0.1:9/')) errors.push(`${username}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('Grid@2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+    return page;
+  }
+
+  it('shows the county’s figures and draws every chart', async () => {
+    const page = await signedIn('county');
+    await page.getByRole('menuitem', { name: '指挥中心' }).click();
+    await expect.poll(() => page.getByTestId('stat-open').textContent(), { timeout: 10_000 }).toMatch(/办理中事件\d+/);
+    // The demo county has six open events, none overdue yet, all in 马踏镇's villages.
+    expect(Number((await page.getByTestId('stat-open').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(6);
+    const charts = page.getByTestId('dashboard-chart');
+    await expect.poll(() => charts.count()).toBe(4);
+    await expect.poll(() => page.locator('[data-testid="dashboard-chart"] canvas').count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => page.getByTestId('quota-list').textContent()).toMatch(/\d+\/\d+/);
+    await expect.poll(() => page.getByTestId('departments-to-chase').textContent()).toContain('今日未登录');
+    await page.waitForTimeout(800); // the charts' entrance animation
+    await page.screenshot({ path: screenshotPath('console-dashboard'), fullPage: true });
+    // The overdue figure leads to the overdue events.
+    await page.getByTestId('stat-overdue').click();
+    await expect.poll(() => page.url()).toContain('/events?overdue=true');
+    await page.context().close();
+  });
+
+  it('draws the demo grids and the events on a map without tiles, and a marker’s popup opens the event', async () => {
+    const page = await signedIn('county');
+    await page.getByRole('menuitem', { name: '网格地图' }).click();
+    const grids = page.locator('.leaflet-overlay-pane path.leaflet-interactive:not(.map-event)');
+    const markers = page.locator('.leaflet-overlay-pane path.map-event');
+    await expect.poll(() => grids.count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => markers.count()).toBeGreaterThanOrEqual(1);
+    // The configured tile server cannot be reached: the map says so and goes on without it.
+    await expect.poll(() => page.getByText('底图无法加载，已切换为无底图显示').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('.leaflet-tile-pane img').count()).toBe(0);
+    await markers.last().click();
+    const popup = page.locator('.leaflet-popup-content');
+    await expect.poll(() => popup.isVisible()).toBe(true);
+    await page.waitForTimeout(300); // the popup fades in
+    await page.screenshot({ path: screenshotPath('console-map') });
+    const title = (await popup.getByRole('link').textContent()) ?? '';
+    expect(title).not.toBe('');
+    await popup.getByRole('link').click();
+    await expect.poll(() => page.url()).toMatch(/\/events\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByText(title).first().isVisible()).toBe(true);
+    await page.context().close();
+    expect(errors).toEqual([]);
+  });
+});
