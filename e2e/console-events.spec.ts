@@ -133,6 +133,23 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows a late step in red with the cards it earned, in the inbox and on the event', async () => {
+    const dept = await signedIn('dept');
+    await dept.page.getByRole('menuitem', { name: '部门待办' }).click();
+    const row = dept.page.getByRole('row', { name: /山坡落石隐患/ });
+    await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/已超时/);
+    expect(await row.locator('[data-overdue="true"]').count()).toBe(1);
+    await dept.page.getByRole('switch', { name: '只看超时' }).click();
+    await expect.poll(() => dept.page.url()).toContain('overdue=true');
+    await expect.poll(() => dept.page.getByRole('row').count()).toBe(2);
+    await dept.page.screenshot({ path: screenshotPath('console-overdue') });
+    await row.getByRole('link').click();
+    await expect.poll(() => dept.page.getByTestId('card-red').isVisible()).toBe(true);
+    expect(await dept.page.getByTestId('card-yellow').textContent()).toBe('黄牌');
+    await dept.page.screenshot({ path: screenshotPath('console-cards') });
+    await dept.context.close();
+  });
+
   it('tells a village administrator that an event outside the village is not theirs, by URL too', async () => {
     const county = await apiSignIn(server.url, 'county');
     const elsewhere = await apiCall<{ id: string }>(server.url, county, 'POST', '/api/events', {

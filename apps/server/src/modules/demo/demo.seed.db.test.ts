@@ -44,7 +44,12 @@ describeEachDialect('the demo county', (dialect) => {
     expect(new Set(all.map((item) => item.status))).toEqual(new Set(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed']));
     const dept = as(t.app, await signInCookie(t.app, 'dept', DEMO_PASSWORD));
     const inbox = (await dept({ method: 'GET', url: '/api/events?view=department_inbox' })).json().items as { title: string }[];
-    expect(inbox.map((item) => item.title)).toEqual(['夜间聚众喧哗']);
+    expect(inbox.map((item) => item.title)).toEqual(['山坡落石隐患', '夜间聚众喧哗']);
+    // The late one carries its cards, and the station's ledger counts them.
+    const late = (await dept({ method: 'GET', url: '/api/events?view=department_inbox&overdue=true' })).json().items as { id: string }[];
+    expect(late).toHaveLength(1);
+    const step = (await dept({ method: 'GET', url: `/api/events/${late[0]?.id}` })).json().step as { step: string; overdue: boolean; cards: string[] };
+    expect({ ...step, cards: [...step.cards].sort() }).toMatchObject({ step: 'sign_for', overdue: true, cards: ['red', 'yellow'] });
     const worker = as(t.app, await signInCookie(t.app, 'worker', DEMO_PASSWORD));
     const toVerify = (await worker({ method: 'GET', url: '/api/events?status=handled' })).json().items as { id: string }[];
     expect(toVerify).toHaveLength(1);

@@ -10,6 +10,7 @@ import { countAccounts } from '../auth/auth.repo.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { createDepartmentsService } from '../departments/departments.service.js';
 import { createEventActionsService } from '../events/event-actions.service.js';
+import { createEventCardsService } from '../events/event-cards.service.js';
 import { createEventsService } from '../events/events.service.js';
 import { createPersonImporter } from '../persons/persons.import.js';
 import { personsByIdIndexes, placesInScope } from '../persons/persons.repo.js';
@@ -217,4 +218,14 @@ async function seedDemoEvents(ctx: AppContext, actors: DemoActors): Promise<void
   await act(office, drain, { action: 'sign_for' });
   await act(office, drain, { action: 'handle', result: '已组织清理排水沟。' });
   await act(worker, drain, { action: 'verify_pass' });
+
+  // A late one: a geological hazard dispatched to the police station five hours ago (sign for
+  // within 2 hours) and never signed for, so the sweep has given the station a yellow and a red card.
+  const earlier = { ...ctx, clock: () => ctx.clock() - 5 * 3600_000 };
+  const lateEvents = createEventsService(earlier);
+  const lateActions = createEventActionsService(earlier, lateEvents);
+  const rocks = (await lateEvents.report(worker, SYSTEM_ACTOR, { clientKey: 'demo-rocks', title: '山坡落石隐患', description: '三组后山坡有松动石块，下方为村道，雨后可能滚落。', categoryCode: 'hazard_geology', lon: 104.026, lat: 29.504 })).event.id;
+  await lateActions.act(center, SYSTEM_ACTOR, rocks, { action: 'accept' });
+  await lateActions.act(center, SYSTEM_ACTOR, rocks, { action: 'dispatch', leadDepartmentId: actors.policeId });
+  await createEventCardsService(ctx).sweep(new Date(ctx.clock()).toISOString());
 }
