@@ -27,6 +27,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page under a loaded CI machine may take seconds to settle (animations, lazy chunks).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

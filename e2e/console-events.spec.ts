@@ -84,9 +84,16 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     await center.page.getByRole('menuitem', { name: '受理派遣' }).click();
     await expect.poll(() => center.page.getByRole('link', { name: title }).isVisible()).toBe(true);
     await center.page.screenshot({ path: screenshotPath('console-center-queue') });
-    await center.page.getByRole('link', { name: title }).click();
+    // By keyboard, as an operator works the queue all day: the newest row, Enter, then step 1 (受理).
+    await center.page.keyboard.press('ArrowDown');
+    await expect.poll(() => center.page.getByRole('row', { name: new RegExp(title) }).getAttribute('aria-selected')).toBe('true');
+    await center.page.keyboard.press('Enter');
     await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('待受理');
-    await act(center.page, '受理');
+    await center.page.keyboard.press('1');
+    const acceptDialog = center.page.getByRole('dialog');
+    await expect.poll(async () => (await acceptDialog.textContent()) ?? '').toContain('受理 · ');
+    await acceptDialog.getByRole('button', { name: '确认受理' }).click();
+    await expect.poll(() => acceptDialog.isVisible()).toBe(false);
     await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('已受理待派遣');
     // Dispatch without a department: the form says so where the field is.
     await center.page.getByRole('button', { name: '派遣', exact: true }).click();

@@ -76,7 +76,9 @@ describe.skipIf(!chromiumAvailable)('territory and catalogue in the console', ()
     await row.getByRole('button', { name: '网格员' }).click();
     await page.getByRole('dialog').getByLabel('网格员').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle(/兼职网格员/).first().click();
-    await page.getByRole('dialog').getByText('网格员', { exact: true }).click();
+    // A multiple choice stays open: close it by clicking beside it, and let it fade.
+    await page.getByRole('dialog').locator('.ant-modal-title').click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('兼职网格员');
     await page.screenshot({ path: screenshotPath('console-territory') });

@@ -38,6 +38,26 @@ export function EventDetailPage() {
     void load();
   }, [load]);
 
+  // The keyboard works the event: 1–9 take the offered steps in order, Backspace goes back.
+  useEffect(() => {
+    function onKey(keyEvent: KeyboardEvent) {
+      const target = keyEvent.target as HTMLElement | null;
+      if (action || (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable))) return;
+      if (keyEvent.altKey || keyEvent.ctrlKey || keyEvent.metaKey) return;
+      const index = Number(keyEvent.key) - 1;
+      const chosen = Number.isInteger(index) && index >= 0 ? event?.actions[index] : undefined;
+      if (chosen) {
+        keyEvent.preventDefault();
+        setAction(chosen);
+      } else if (keyEvent.key === 'Backspace') {
+        keyEvent.preventDefault();
+        navigate(-1);
+      }
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [event, action, navigate]);
+
   if (error)
     return (
       <Card>
@@ -63,8 +83,9 @@ export function EventDetailPage() {
         }
         extra={
           <Space wrap>
-            {event.actions.map((name) => (
-              <Button key={name} type={DANGEROUS.includes(name) ? 'default' : 'primary'} danger={DANGEROUS.includes(name)} onClick={() => setAction(name)}>
+            {event.actions.map((name, index) => (
+              <Button key={name} type={DANGEROUS.includes(name) ? 'default' : 'primary'} danger={DANGEROUS.includes(name)} onClick={() => setAction(name)} title={t(`快捷键 ${index + 1}`, `Shortcut ${index + 1}`)}>
+                {index < 9 && <kbd aria-hidden="true" style={{ fontSize: 11, opacity: 0.7, marginRight: 4 }}>{index + 1}</kbd>}
                 {actionLabel(name)}
               </Button>
             ))}

@@ -38,6 +38,7 @@ export function EventsPage({ view }: { view: EventsView }) {
   const [loading, setLoading] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [reloads, setReloads] = useState(0);
+  const [active, setActive] = useState(-1);
 
   const after = params.get('after') ?? undefined;
   const cursors = useMemo(() => (params.get('back') ?? '').split(',').filter(Boolean), [params]);
@@ -68,6 +69,32 @@ export function EventsPage({ view }: { view: EventsView }) {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
+
+  useEffect(() => setActive(-1), [items]);
+
+  // The keyboard works the queue: ↑/↓ (or j/k) pick a row, Enter opens it, r refreshes.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable || target.closest('.ant-select, .ant-picker, .ant-modal'))) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const count = items?.length ?? 0;
+      if ((event.key === 'ArrowDown' || event.key === 'j') && count > 0) {
+        event.preventDefault();
+        setActive((current) => Math.min(count - 1, current + 1));
+      } else if ((event.key === 'ArrowUp' || event.key === 'k') && count > 0) {
+        event.preventDefault();
+        setActive((current) => Math.max(0, current - 1));
+      } else if (event.key === 'Enter' && items?.[active]) {
+        event.preventDefault();
+        navigate(`/events/${items[active].id}`);
+      } else if (event.key === 'r') {
+        setReloads((value) => value + 1);
+      }
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [items, active, navigate]);
 
   /** Changes filters and goes back to the first page. */
   function setFilter(key: (typeof FILTER_KEYS)[number], value: string | null) {
@@ -165,7 +192,7 @@ export function EventsPage({ view }: { view: EventsView }) {
         dataSource={items ?? []}
         pagination={false}
         locale={{ emptyText: <Empty description={view === 'all' ? t('没有符合条件的事件', 'No events match') : t('没有待办事件', 'Nothing waiting')} /> }}
-        onRow={(row) => ({ onClick: () => navigate(`/events/${row.id}`), style: { cursor: 'pointer' } })}
+        onRow={(row, index) => ({ onClick: () => navigate(`/events/${row.id}`), style: { cursor: 'pointer', ...(index === active ? { background: '#e6f0ff', outline: '2px solid #1458b8', outlineOffset: -2 } : {}) }, 'aria-selected': index === active })}
         columns={[
           { title: t('标题', 'Title'), dataIndex: 'title', render: (title: string, row) => <a href={`/events/${row.id}`} onClick={(event) => event.preventDefault()}>{title}</a> },
           { title: t('类别', 'Category'), dataIndex: 'categoryCode', width: 140, render: (code: string) => categoryName(code) },
@@ -184,13 +211,16 @@ export function EventsPage({ view }: { view: EventsView }) {
           { title: t('上报时间', 'Reported'), dataIndex: 'reportedAt', width: 160, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
+      <Space style={{ marginTop: 16 }} wrap>
         <Button disabled={!after} onClick={goBack}>
           {t('上一页', 'Previous')}
         </Button>
         <Button disabled={!nextCursor} onClick={goNext}>
           {t('下一页', 'Next')}
         </Button>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('键盘：↑↓ 选择，Enter 打开，r 刷新', 'Keyboard: ↑↓ pick, Enter opens, r refreshes')}
+        </Typography.Text>
       </Space>
     </Card>
   );
