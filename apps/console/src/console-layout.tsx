@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLE_LABELS, can, type Locale, type Role } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useAuth, useUser } from './auth.js';
+import { MyAccountDrawer } from './components/my-account-drawer.js';
 import { RECORD_SEGMENTS } from './catalogue.js';
 import { useLocale } from './i18n.js';
 
@@ -44,6 +45,7 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [unread, setUnread] = useState(0);
+  const [account, setAccount] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -85,9 +87,9 @@ export function ConsoleLayout() {
                 { label: 'English', value: 'en-US' },
               ]}
             />
-            <Typography.Text data-testid="signed-in">
+            <Typography.Link data-testid="signed-in" onClick={() => setAccount(true)} title={t('我的账号', 'My account')} style={{ color: 'inherit' }}>
               {user.displayName}（{ROLE_LABELS[user.role][locale]}）
-            </Typography.Text>
+            </Typography.Link>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/'))}>
               {t('退出登录', 'Sign out')}
             </Button>
@@ -96,6 +98,7 @@ export function ConsoleLayout() {
         <Layout.Content style={{ margin: 24 }}>
           <Outlet />
         </Layout.Content>
+        <MyAccountDrawer open={account} onClose={() => setAccount(false)} />
       </Layout>
     </Layout>
   );

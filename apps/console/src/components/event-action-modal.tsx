@@ -1,12 +1,12 @@
 // One workflow step on an event, as the server allows it now: the form asks for what the step
 // needs (a note, a result, a lead department, the event it duplicates, photos), confirms, and
 // reports the outcome; the server's refusal shows at the field it names.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Upload, type UploadFile } from 'antd';
 import { EVENT_ACTION_LABELS, EVENT_TRANSITIONS, type EventAction, type EventView } from '@gridwork/core';
 import { ApiError, api } from '@gridwork/client';
-import { useDepartments } from '../catalogue.js';
+import { useCategories, useDepartments } from '../catalogue.js';
 import { useLocale } from '../i18n.js';
 
 const PHOTO_ACTIONS: readonly EventAction[] = ['resolve_on_spot', 'handle', 'verify_pass', 'verify_fail'];
@@ -27,6 +27,12 @@ export function EventActionModal({ event, action, onClose, onDone }: { event: Ev
   const [files, setFiles] = useState<UploadFile[]>([]);
   const needs = EVENT_TRANSITIONS[action].needs;
   const departments = useDepartments(needs.includes('lead_department')).filter((department) => !department.disabled && event.path.startsWith(department.orgPath));
+  const category = useCategories().find((candidate) => candidate.code === event.categoryCode);
+  // The catalogue's default lead department comes preselected; the operator may change it.
+  const defaultLead = category?.defaultLeadDepartmentId ?? null;
+  useEffect(() => {
+    if (defaultLead && needs.includes('lead_department') && !form.getFieldValue('leadDepartmentId')) form.setFieldValue('leadDepartmentId', defaultLead);
+  }, [defaultLead, needs, form]);
   const label = EVENT_ACTION_LABELS[action][locale];
 
   async function submit(values: { note?: string; result?: string; leadDepartmentId?: string; assistingDepartmentIds?: string[]; duplicateOfId?: string }) {
@@ -62,6 +68,14 @@ export function EventActionModal({ event, action, onClose, onDone }: { event: Ev
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ leadDepartmentId: undefined }}>
         {needs.includes('lead_department') && (
           <>
+            {category && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t(`${category.name}：签收时限 ${category.signForHours} 小时，办理时限 ${category.handleDays} 天，从派遣时起算`, `${category.name}: sign for within ${category.signForHours} h, handle within ${category.handleDays} d, from dispatch`)}
+              />
+            )}
             <Form.Item label={t('主办部门', 'Lead department')} name="leadDepartmentId" rules={[{ required: true, message: t('请选择主办部门', 'Choose the lead department') }]}>
               <Select showSearch={{ optionFilterProp: 'label' }} placeholder={t('选择部门', 'Choose a department')} options={departments.map((department) => ({ value: department.id, label: department.name }))} />
             </Form.Item>
