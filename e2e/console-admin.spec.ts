@@ -1,45 +1,18 @@
 // The administrators in the console: the system administrator creates an account, whose owner
 // must set a new password at first sign-in before anything else; the audit administrator finds the
 // creation in the trail and checks that the chain is whole.
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
-import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
-import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshotPath } from './browser.js';
+import { demoConsole } from './console-support.js';
 
 describe.skipIf(!chromiumAvailable)('administration in the console', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  const errors: string[] = [];
+  const demo = demoConsole('admin');
+  const { errors } = demo;
 
-  beforeAll(async () => {
-    assertServerBuilt();
-    dataDir = makeTempDir('gridwork-e2e-admin-');
-    server = await startServer({ GRIDWORK_DATA_DIR: dataDir }, ['--demo']);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signIn(username: string, password = 'Grid@2026'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/40[0-9]/.test(message.text())) errors.push(`${username}: ${message.text()}`);
-    });
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    return { context, page };
+  async function signIn(username: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
+    // Refusals the journey provokes (a taken username, a weak password) answer 4xx on purpose.
+    return demo.signIn(username, { ...(password ? { password } : {}), ignore: (text) => /\b40[0-9]\b/.test(text) });
   }
 
   /** Opens a drop-down, picks an option by its title, and waits until the list has closed. */

@@ -1,48 +1,22 @@
 // The command center and the grid map in Chromium, on the demo county: the dashboard shows its
 // figures and draws every chart; the map draws the demo grids and the events, a marker's popup
 // leads to the event, and a tile server that cannot be reached leaves a clean vector map.
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
-import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
-import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshotPath } from './browser.js';
+import { demoConsole } from './console-support.js';
 
 /** Nothing listens on port 9 (discard): every tile fails at once, as on a closed network. */
 const UNREACHABLE_TILES = 'http://127.0.0.1:9/{z}/{x}/{y}.png';
 
 describe.skipIf(!chromiumAvailable)('the command center and the map in the console', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  const errors: string[] = [];
+  const demo = demoConsole('dashboard', { GRIDWORK_TILE_URL: UNREACHABLE_TILES });
+  const { errors } = demo;
 
-  beforeAll(async () => {
-    assertServerBuilt();
-    dataDir = makeTempDir('gridwork-e2e-dashboard-');
-    server = await startServer({ GRIDWORK_DATA_DIR: dataDir, GRIDWORK_TILE_URL: UNREACHABLE_TILES }, ['--demo']);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
 
   async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      // The unreachable tiles are the point of the map test, and the 401 of the page before sign-in is expected.
-      if (message.type() === 'error' && !message.text().includes('401') && !message.location().url.startsWith('http://127.0.0.1:9/')) errors.push(`${username}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('Grid@2026');
-    await page.getByRole('button', { name: '登录' }).click();
+    // The unreachable tiles are the point of the map test.
+    const { page } = await demo.signIn(username, { ignore: (_text, url) => url.startsWith('http://127.0.0.1:9/') });
     await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
     return page;
   }

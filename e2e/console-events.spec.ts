@@ -2,59 +2,20 @@
 // report reaches the township center, which accepts and dispatches it; the department signs for it
 // and handles it; the grid worker's verification closes it; every step is on the timeline. A village
 // administrator who types the address of an event outside their village sees that it is not theirs.
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
-import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
-import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
-
-async function apiSignIn(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Grid@2026' }) });
-  expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
-}
-
-async function apiCall<T>(url: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const payload = (await response.json()) as T;
-  expect(response.ok, JSON.stringify(payload)).toBe(true);
-  return payload;
-}
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshotPath } from './browser.js';
+import { demoConsole } from './console-support.js';
 
 describe.skipIf(!chromiumAvailable)('events in the console', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    assertServerBuilt();
-    dataDir = makeTempDir('gridwork-e2e-events-');
-    server = await startServer({ GRIDWORK_DATA_DIR: dataDir }, ['--demo']);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const demo = demoConsole('events');
+  const { errors } = demo;
 
   async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('401') && !message.text().includes('404')) errors.push(`${username}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('Grid@2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
-    return { context, page };
+    // A village administrator's 404 for an event outside the village is the point of one journey.
+    const session = await demo.signIn(username, { ignore: (text) => text.includes('404') });
+    await expect.poll(() => session.page.getByTestId('signed-in').isVisible()).toBe(true);
+    return session;
   }
 
   async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
@@ -67,9 +28,9 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
   }
 
   it('walks a report from the center’s queue through the department back to closure', async () => {
-    const worker = await apiSignIn(server.url, 'worker');
+    const worker = await demo.apiSignIn('worker');
     const title = '村口路灯不亮（浏览器测试）';
-    const reported = await apiCall<{ id: string }>(server.url, worker, 'POST', '/api/events', {
+    const reported = await demo.apiCall<{ id: string }>(worker, 'POST', '/api/events', {
       clientKey: 'e2e-console-loop',
       title,
       description: '马踏村村口两盏路灯夜间不亮，行人看不清路。',
@@ -121,7 +82,7 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     await dept.page.screenshot({ path: screenshotPath('console-handled') });
 
     // The grid worker verifies on site (the field app's part); the center sees it closed, step by step.
-    await apiCall(server.url, worker, 'POST', `/api/events/${reported.id}/actions`, { action: 'verify_pass', note: '现场查看，路灯已亮' });
+    await demo.apiCall(worker, 'POST', `/api/events/${reported.id}/actions`, { action: 'verify_pass', note: '现场查看，路灯已亮' });
     await center.page.reload();
     await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('已结案');
     const steps = await center.page.getByTestId('timeline-entry').allTextContents();
@@ -158,8 +119,8 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
   });
 
   it('tells a village administrator that an event outside the village is not theirs, by URL too', async () => {
-    const county = await apiSignIn(server.url, 'county');
-    const elsewhere = await apiCall<{ id: string }>(server.url, county, 'POST', '/api/events', {
+    const county = await demo.apiSignIn('county');
+    const elsewhere = await demo.apiCall<{ id: string }>(county, 'POST', '/api/events', {
       clientKey: 'e2e-elsewhere',
       title: '县城广场井盖缺失',
       description: '县城广场东侧井盖缺失。',
@@ -167,7 +128,7 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
       address: '县城广场东侧',
     });
     const village = await signedIn('village');
-    await village.page.goto(`${server.url}/events/${elsewhere.id}`);
+    await village.page.goto(`${demo.url}/events/${elsewhere.id}`);
     await expect.poll(() => village.page.getByRole('alert').textContent()).toContain('不存在');
     await village.page.screenshot({ path: screenshotPath('console-out-of-scope') });
     await village.context.close();

@@ -4,27 +4,13 @@
 // stated purpose, and edits the phone — refused at the field first, then saved. A village
 // administrator who types the address of a person of another township learns that it is not theirs.
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { idNumberCheckCharacter } from '@gridwork/core';
-import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
-import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
-import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
+import { chromiumAvailable, screenshotPath } from './browser.js';
+import { demoConsole } from './console-support.js';
 
-async function apiSignIn(url: string, username: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Grid@2026' }) });
-  expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
-}
-
-async function apiCall<T>(url: string, cookie: string, method: string, route: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${url}${route}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const payload = (await response.json()) as T;
-  expect(response.ok, JSON.stringify(payload)).toBe(true);
-  return payload;
-}
 
 /** A resident ID number of the demo county with a correct check digit. */
 function idNumber(birth: string, sequence: string): string {
@@ -33,39 +19,16 @@ function idNumber(birth: string, sequence: string): string {
 }
 
 describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  const errors: string[] = [];
+  const demo = demoConsole('registry');
+  const { errors } = demo;
   const good = idNumber('19800131', '123');
 
-  beforeAll(async () => {
-    assertServerBuilt();
-    dataDir = makeTempDir('gridwork-e2e-registry-');
-    server = await startServer({ GRIDWORK_DATA_DIR: dataDir }, ['--demo']);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
 
   async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/\b(400|401|404|409)\b/.test(message.text())) errors.push(`${username}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('Grid@2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
-    return { context, page };
+    // The refusals the journey provokes (bad check digit, bad phone, out of scope) answer 4xx on purpose.
+    const session = await demo.signIn(username, { acceptDownloads: true, ignore: (text) => /\b(400|404|409)\b/.test(text) });
+    await expect.poll(() => session.page.getByTestId('signed-in').isVisible()).toBe(true);
+    return session;
   }
 
   it('imports people with good and bad rows, then finds, unmasks and edits one of them', async () => {
@@ -94,8 +57,7 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载未导入的 2 行/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const saved = path.join(dataDir, download.suggestedFilename());
-    await download.saveAs(saved);
+    const saved = await download.path();
     expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(saved);
@@ -168,18 +130,18 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
   });
 
   it('tells a village administrator that a person of another township is not theirs, by URL too', async () => {
-    const county = await apiSignIn(server.url, 'county');
+    const county = await demo.apiSignIn('county');
     type Unit = { id: string; code: string; kind: string };
-    const [root] = (await apiCall<{ items: Unit[] }>(server.url, county, 'GET', '/api/org-units')).items;
-    const townships = (await apiCall<{ items: Unit[] }>(server.url, county, 'GET', `/api/org-units?parentId=${root!.id}`)).items;
+    const [root] = (await demo.apiCall<{ items: Unit[] }>(county, 'GET', '/api/org-units')).items;
+    const townships = (await demo.apiCall<{ items: Unit[] }>(county, 'GET', `/api/org-units?parentId=${root!.id}`)).items;
     const township = townships.find((unit) => unit.code === '511124102')!;
-    const villages = (await apiCall<{ items: Unit[] }>(server.url, county, 'GET', `/api/org-units?parentId=${township.id}`)).items;
+    const villages = (await demo.apiCall<{ items: Unit[] }>(county, 'GET', `/api/org-units?parentId=${township.id}`)).items;
     const village = villages.find((unit) => unit.kind === 'village') ?? villages[0]!;
-    const grid = await apiCall<{ id: string }>(server.url, county, 'POST', '/api/grids', { villageId: village.id, name: '浏览器测试网格' });
-    const elsewhere = await apiCall<{ id: string }>(server.url, county, 'POST', '/api/persons', { gridId: grid.id, name: '邻镇居民', idType: 'resident_id', idNumber: idNumber('19700304', '456'), residenceStatus: 'registered' });
+    const grid = await demo.apiCall<{ id: string }>(county, 'POST', '/api/grids', { villageId: village.id, name: '浏览器测试网格' });
+    const elsewhere = await demo.apiCall<{ id: string }>(county, 'POST', '/api/persons', { gridId: grid.id, name: '邻镇居民', idType: 'resident_id', idNumber: idNumber('19700304', '456'), residenceStatus: 'registered' });
 
     const { context, page } = await signedIn('village');
-    await page.goto(`${server.url}/registry/persons/${elsewhere.id}`);
+    await page.goto(`${demo.url}/registry/persons/${elsewhere.id}`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('不在您的管辖范围内');
     await page.screenshot({ path: screenshotPath('console-registry-out-of-scope') });
     await context.close();

@@ -1,46 +1,19 @@
 // The territory and the catalogue in the console: a township operator opens the org tree down to a
 // village, draws a new grid on the map and gives it a grid worker; the county sets a category's
 // sign-for deadline.
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
-import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
-import { chromiumAvailable, launchChromium, screenshotPath } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshotPath } from './browser.js';
+import { demoConsole } from './console-support.js';
 
 describe.skipIf(!chromiumAvailable)('territory and catalogue in the console', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let dataDir: string;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    assertServerBuilt();
-    dataDir = makeTempDir('gridwork-e2e-territory-');
-    server = await startServer({ GRIDWORK_DATA_DIR: dataDir }, ['--demo']);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const demo = demoConsole('territory');
+  const { errors } = demo;
 
   async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/40[0-9]/.test(message.text())) errors.push(`${username}: ${message.text()}`);
-    });
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('Grid@2026');
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
-    return { context, page };
+    const session = await demo.signIn(username, { viewport: { width: 1366, height: 800 } });
+    await expect.poll(() => session.page.getByTestId('signed-in').isVisible()).toBe(true);
+    return session;
   }
 
   const treeNode = (page: Page, title: string) => page.locator('.ant-tree-treenode').filter({ has: page.locator('.ant-tree-title', { hasText: new RegExp(`^${title}`) }) }).first();

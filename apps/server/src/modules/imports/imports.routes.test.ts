@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anAccount, aSmallCounty } from '../../test-support/builders.js';
-import { as, signInCookie } from '../../test-support/http.js';
+import { as, importAndWait, signInCookie, startImport } from '../../test-support/http.js';
 import { describeEachDialect } from '../../test-support/test-db.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
@@ -33,23 +33,8 @@ describeEachDialect('importing and exporting people', (dialect) => {
   let otherCenter: Call;
   let leader: Call;
 
-  async function upload(call: Call, body: string | Buffer, fileName: string, extra = '') {
-    const contentType = fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-    return call({ method: 'POST', url: `/api/imports?kind=person&fileName=${encodeURIComponent(fileName)}${extra}`, headers: { 'content-type': contentType }, payload: body });
-  }
-
-  /** Uploads and waits for the job to end; answers the ended job. */
-  async function importFile(call: Call, body: string | Buffer, fileName = '人员.csv', extra = '') {
-    const started = await upload(call, body, fileName, extra);
-    expect(started.statusCode).toBe(202);
-    const id = started.json().id as string;
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      const job = (await call({ method: 'GET', url: `/api/imports/${id}` })).json();
-      if (job.status === 'done' || job.status === 'failed') return job;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the import did not end');
-  }
+  const upload = (call: Call, body: string | Buffer, fileName: string, extra = '') => startImport(call, 'person', body, fileName, extra);
+  const importFile = (call: Call, body: string | Buffer, fileName = '人员.csv', extra = '') => importAndWait(call, 'person', body, fileName, extra);
 
   beforeAll(async () => {
     t = await createTestApp(dialect);

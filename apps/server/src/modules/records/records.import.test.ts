@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '@gridwork/core';
 import { anAccount, aSmallCounty } from '../../test-support/builders.js';
-import { as, signInCookie } from '../../test-support/http.js';
+import { as, importAndWait, signInCookie } from '../../test-support/http.js';
 import { describeEachDialect } from '../../test-support/test-db.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
@@ -34,19 +34,7 @@ describeEachDialect('importing and exporting households, houses, organisations, 
   let otherCenter: Call;
   let leader: Call;
 
-  /** Uploads and waits for the job to end; answers the ended job. */
-  async function importFile(call: Call, kind: string, body: string | Buffer, fileName = '导入.csv', extra = '') {
-    const contentType = fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-    const started = await call({ method: 'POST', url: `/api/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}${extra}`, headers: { 'content-type': contentType }, payload: body });
-    expect(started.statusCode).toBe(202);
-    const id = started.json().id as string;
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      const job = (await call({ method: 'GET', url: `/api/imports/${id}` })).json();
-      if (job.status === 'done' || job.status === 'failed') return job;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the import did not end');
-  }
+  const importFile = (call: Call, kind: string, body: string | Buffer, fileName = '导入.csv', extra = '') => importAndWait(call, kind, body, fileName, extra);
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
