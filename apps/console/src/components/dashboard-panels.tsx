@@ -79,6 +79,7 @@ export function QuotaProgress({ quotas }: { quotas: Dashboard['quotas'] }) {
               status={row.met ? 'success' : 'normal'}
               format={() => `${row.reported}/${row.target}`}
               size="small"
+              aria-label={`${row.displayName} ${row.reported}/${row.target}`}
             />
           </div>
         </List.Item>

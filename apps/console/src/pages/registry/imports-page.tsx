@@ -183,13 +183,13 @@ export function ImportsPage() {
         {uploadPercent !== null && (
           <div style={{ marginTop: 24, maxWidth: 640 }}>
             <Typography.Text>{t('上传文件', 'Uploading')}</Typography.Text>
-            <Progress percent={uploadPercent} format={(percent) => `${percent}%`} data-testid="upload-progress" />
+            <Progress percent={uploadPercent} format={(percent) => `${percent}%`} data-testid="upload-progress" aria-label={t('上传进度', 'Upload progress')} />
             {job && (
               <>
                 <Typography.Text>
                   {t('处理数据', 'Processing')} · <Tag color={STATUS_COLOURS[job.status]}>{statusLabel(job.status, t)}</Tag>
                 </Typography.Text>
-                <Progress percent={job.percent} format={(percent) => `${percent}%`} status={job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active'} data-testid="job-progress" />
+                <Progress percent={job.percent} format={(percent) => `${percent}%`} status={job.status === 'failed' ? 'exception' : job.status === 'done' ? 'success' : 'active'} data-testid="job-progress" aria-label={t('处理进度', 'Processing progress')} />
               </>
             )}
           </div>

@@ -32,7 +32,7 @@ function treeOf(rows: readonly QualityRow[]): TreeRow[] {
 function Percent({ value }: { value: number | null }) {
   if (value === null) return <Typography.Text type="secondary">—</Typography.Text>;
   const rounded = Math.round(value * 10) / 10;
-  return <Progress percent={rounded} size="small" status={rounded < 60 ? 'exception' : rounded < 90 ? 'normal' : 'success'} format={(percent) => `${percent}%`} style={{ width: 110, margin: 0 }} />;
+  return <Progress percent={rounded} size="small" status={rounded < 60 ? 'exception' : rounded < 90 ? 'normal' : 'success'} format={(percent) => `${percent}%`} style={{ width: 110, margin: 0 }} aria-label={`${rounded}%`} />;
 }
 
 export function QualityPage() {

@@ -124,7 +124,7 @@ function chainOf(id: string): string[] {
  * A unit of the caller's territory: any level for a filter (a grid filters by grid, any other
  * unit by everything under it), only a grid for a form.
  */
-export function PlacePicker({ value, onChange, gridsOnly = false, placeholder, id, style }: { value?: string | null; onChange?: (unitId: string | null, unit?: OrgUnit) => void; gridsOnly?: boolean; placeholder?: string; id?: string; style?: React.CSSProperties }) {
+export function PlacePicker({ value, onChange, gridsOnly = false, placeholder, id, style, 'aria-label': ariaLabel }: { value?: string | null; onChange?: (unitId: string | null, unit?: OrgUnit) => void; gridsOnly?: boolean; placeholder?: string; id?: string; style?: React.CSSProperties; 'aria-label'?: string }) {
   useTerritoryVersion();
   const [ready, setReady] = useState(rootIds !== null);
   useEffect(() => {
@@ -135,6 +135,7 @@ export function PlacePicker({ value, onChange, gridsOnly = false, placeholder, i
   return (
     <Cascader<PlaceOption>
       id={id}
+      aria-label={ariaLabel ?? placeholder}
       style={style ?? { width: 280 }}
       options={options}
       value={chain.length > 0 ? chain : undefined}

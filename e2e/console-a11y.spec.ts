@@ -1,0 +1,82 @@
+// Accessibility of the console's main pages, checked by axe-core in Chromium: no serious or
+// critical violation (WCAG 2.1 A and AA rules) on sign-in, the desk, the queues, an event, the
+// command center, the map, the registry, imports, accounts and the audit trail.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshotPath } from './browser.js';
+import { demoConsole } from './console-support.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+}
+
+describe.skipIf(!chromiumAvailable)('accessibility of the console', () => {
+  const demo = demoConsole('a11y');
+
+  it('finds no serious or critical violation on the main pages', async () => {
+    const found: Record<string, string[]> = {};
+    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/`);
+    await expect.poll(() => page.getByLabel('用户名').isVisible()).toBe(true);
+    found['sign-in'] = await seriousViolations(page);
+    await context.close();
+
+    const pages: Record<string, readonly [string, string]> = {
+      desk: ['center', '/'],
+      queue: ['center', '/queue'],
+      events: ['center', '/events'],
+      dashboard: ['county', '/dashboard'],
+      map: ['county', '/map'],
+      persons: ['center', '/registry/persons'],
+      houses: ['center', '/registry/houses'],
+      imports: ['center', '/registry/imports'],
+      quality: ['center', '/registry/quality'],
+      territory: ['center', '/territory'],
+      departments: ['county', '/departments'],
+      accounts: ['sysadmin', '/accounts'],
+      audit: ['auditor', '/audit'],
+      inbox: ['dept', '/inbox'],
+    };
+    const sessions = new Map<string, Page>();
+    for (const [name, [username, route]] of Object.entries(pages)) {
+      let signed = sessions.get(username);
+      if (!signed) {
+        signed = (await demo.signIn(username)).page;
+        await expect.poll(() => signed!.getByTestId('signed-in').isVisible()).toBe(true);
+        sessions.set(username, signed);
+      }
+      await signed.goto(`${demo.url}${route}`);
+      await expect.poll(() => signed!.locator('.ant-spin-spinning').count()).toBe(0);
+      await signed.waitForTimeout(300);
+      found[name] = await seriousViolations(signed);
+    }
+    // And one event, with its actions.
+    const center = sessions.get('center')!;
+    await center.goto(`${demo.url}/queue`);
+    await center.getByRole('link').first().click();
+    await expect.poll(() => center.getByTestId('event-status').isVisible()).toBe(true);
+    found['event'] = await seriousViolations(center);
+    await center.screenshot({ path: screenshotPath('console-a11y-event') });
+    for (const page of sessions.values()) await page.context().close();
+
+    expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});
+  });
+});
