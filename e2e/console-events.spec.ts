@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshotPath } from './browser.js';
 import { demoConsole } from './console-support.js';
 
+/** The smallest valid PNG: a 1×1 pixel. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
 describe.skipIf(!chromiumAvailable)('events in the console', () => {
   const demo = demoConsole('events');
   const { errors } = demo;
@@ -77,8 +80,12 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     await expect.poll(() => dept.page.getByTestId('event-status').textContent()).toBe('已签收办理中');
     await act(dept.page, '办理', async (page) => {
       await page.getByRole('dialog').getByLabel('处理结果').fill('已联系供电所更换灯泡，两盏路灯恢复照明。');
+      // A photo of the work done, uploaded as it is chosen.
+      await page.getByRole('dialog').locator('input[type=file]').setInputFiles({ name: '路灯已修复.png', mimeType: 'image/png', buffer: PNG });
+      await expect.poll(() => page.getByRole('dialog').locator('.ant-upload-list-item-done').count()).toBe(1);
     });
     await expect.poll(() => dept.page.getByTestId('event-status').textContent()).toBe('已办理待核查');
+    await expect.poll(() => dept.page.getByRole('img', { name: '办理' }).count()).toBe(1);
     await dept.page.screenshot({ path: screenshotPath('console-handled') });
 
     // The grid worker verifies on site (the field app's part); the center sees it closed, step by step.
