@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ConsoleApp } from './console-app.js';
-import { AuthProvider } from './auth.js';
-import { LocaleProvider } from './i18n.js';
+import { ConsoleApp } from './app/console-app.js';
+import { AuthProvider } from './features/auth/auth.js';
+import { LocaleProvider } from './app/i18n.js';
 
 const root = document.getElementById('root');
 if (root)

@@ -1,0 +1,108 @@
+// The console: antd in the reader's language, the sign-in page until someone is signed in (and
+// the password change while the account must change it), then the layout and its pages.
+import { lazy, Suspense, type ComponentType } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Navigate, Route, Routes } from 'react-router';
+import { RECORD_KINDS, type RecordKind } from '@gridwork/core';
+import { useAuth } from '../features/auth/auth.js';
+import { RECORD_SEGMENTS } from '../features/events/catalogue.js';
+import { useLocale } from './i18n.js';
+import { ConsoleLayout } from './console-layout.js';
+import { ChangePasswordPage, SignInPage } from '../features/auth/sign-in-page.js';
+import { EventDetailPage } from '../features/events/event-detail-page.js';
+import { EventsPage } from '../features/events/events-page.js';
+import { HomePage } from '../features/desk/home-page.js';
+
+/** A page loaded when first opened: the charts, the map and the registry stay out of the first load. */
+function later<P extends object>(load: () => Promise<Record<string, unknown>>, name: string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
+}
+
+const DashboardPage = later(() => import('../features/dashboard/dashboard-page.js'), 'DashboardPage');
+const MapPage = later(() => import('../features/map/map-page.js'), 'MapPage');
+const PersonsPage = later(() => import('../features/registry/persons-page.js'), 'PersonsPage');
+const PersonDetailPage = later(() => import('../features/registry/persons-page.js'), 'PersonDetailPage');
+const RecordsPage = later<{ kind: RecordKind }>(() => import('../features/registry/records-page.js'), 'RecordsPage');
+const RecordDetailPage = later<{ kind: RecordKind }>(() => import('../features/registry/records-page.js'), 'RecordDetailPage');
+const ImportsPage = later(() => import('../features/registry/imports-page.js'), 'ImportsPage');
+const QualityPage = later(() => import('../features/registry/quality-page.js'), 'QualityPage');
+const AccountsPage = later(() => import('../features/accounts/accounts-page.js'), 'AccountsPage');
+const AuditPage = later(() => import('../features/audit/audit-page.js'), 'AuditPage');
+const TerritoryPage = later(() => import('../features/territory/territory-page.js'), 'TerritoryPage');
+const DepartmentsPage = later(() => import('../features/departments/departments-page.js'), 'DepartmentsPage');
+
+
+/**
+ * antd's tokens, darkened where its defaults fall short of WCAG AA contrast (4.5:1) on white:
+ * links, placeholders, secondary text and the status colours that colour text.
+ */
+const CONSOLE_TOKENS = {
+  colorPrimary: '#1458b8',
+  colorInfo: '#1458b8',
+  colorLink: '#1458b8',
+  colorSuccess: '#237804',
+  colorWarning: '#874d00',
+  colorError: '#cf1322',
+  colorTextSecondary: '#595959',
+  colorTextTertiary: '#636363',
+  colorTextQuaternary: '#737373',
+  colorTextPlaceholder: '#737373',
+  colorTextDescription: '#595959',
+  borderRadius: 4,
+};
+
+const pageFallback = (
+  <div style={{ display: 'grid', placeItems: 'center', height: 240 }}>
+    <Spin />
+  </div>
+);
+
+export function ConsoleApp() {
+  const { locale } = useLocale();
+  const { user } = useAuth();
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: CONSOLE_TOKENS }}>
+      <AntApp>
+        {user === undefined ? (
+          <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+            <Spin size="large" />
+          </div>
+        ) : user === null ? (
+          <SignInPage />
+        ) : user.mustChangePassword ? (
+          <ChangePasswordPage />
+        ) : (
+          <Routes>
+            <Route element={<ConsoleLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="queue" element={<EventsPage view="center_queue" />} />
+              <Route path="inbox" element={<EventsPage view="department_inbox" />} />
+              <Route path="events" element={<EventsPage view="all" />} />
+              <Route path="events/:id" element={<EventDetailPage />} />
+              <Route path="dashboard" element={<Suspense fallback={pageFallback}><DashboardPage /></Suspense>} />
+              <Route path="map" element={<Suspense fallback={pageFallback}><MapPage /></Suspense>} />
+              <Route path="registry/persons" element={<Suspense fallback={pageFallback}><PersonsPage /></Suspense>} />
+              <Route path="registry/persons/:id" element={<Suspense fallback={pageFallback}><PersonDetailPage /></Suspense>} />
+              {RECORD_KINDS.map((kind) => [
+                <Route key={kind} path={`registry/${RECORD_SEGMENTS[kind]}`} element={<Suspense fallback={pageFallback}><RecordsPage kind={kind} /></Suspense>} />,
+                <Route key={`${kind}-detail`} path={`registry/${RECORD_SEGMENTS[kind]}/:id`} element={<Suspense fallback={pageFallback}><RecordDetailPage kind={kind} /></Suspense>} />,
+              ])}
+              <Route path="registry/imports" element={<Suspense fallback={pageFallback}><ImportsPage /></Suspense>} />
+              <Route path="registry/quality" element={<Suspense fallback={pageFallback}><QualityPage /></Suspense>} />
+              <Route path="accounts" element={<Suspense fallback={pageFallback}><AccountsPage /></Suspense>} />
+              <Route path="audit" element={<Suspense fallback={pageFallback}><AuditPage /></Suspense>} />
+              <Route path="territory" element={<Suspense fallback={pageFallback}><TerritoryPage /></Suspense>} />
+              <Route path="departments" element={<Suspense fallback={pageFallback}><DepartmentsPage /></Suspense>} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Route>
+          </Routes>
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,145 @@
+// What every registry list shares: its filters live in the URL (a link or a reload shows the same
+// list), pages go forward by the server's keyset cursor and back through the cursors already seen,
+// and a failure shows the server's message.
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Space } from 'antd';
+import { useSearchParams } from 'react-router';
+import { ApiError, api, type Query } from '@gridwork/client';
+import { useLocale } from '../../app/i18n.js';
+
+export interface KeysetList<T> {
+  readonly items: T[] | null;
+  readonly loading: boolean;
+  readonly error: string;
+  readonly filters: Readonly<Record<string, string>>;
+  readonly hasPrevious: boolean;
+  readonly hasNext: boolean;
+  /** A value kept in the URL beside the filters (e.g. the path of a chosen place), not sent. */
+  param(key: string): string | null;
+  setFilters(values: Readonly<Record<string, string | null | undefined>>): void;
+  goNext(): void;
+  goBack(): void;
+  reload(): void;
+}
+
+/** The text of a failure, in the reader's language. */
+export function failureText(caught: unknown, t: (zh: string, en: string) => string): string {
+  return caught instanceof ApiError ? caught.message : t('网络异常，请稍后重试', 'Network error, please try again');
+}
+
+export function useKeysetList<T>(url: string, filterKeys: readonly string[], pageSize = 20): KeysetList<T> {
+  const { t } = useLocale();
+  const [params, setParams] = useSearchParams();
+  const [items, setItems] = useState<T[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const [loading, setLoading] = useState(false);
+  const [reloads, setReloads] = useState(0);
+
+  const after = params.get('after') ?? undefined;
+  const cursors = useMemo(() => (params.get('back') ?? '').split(',').filter(Boolean), [params]);
+  const keys = filterKeys.join(',');
+  const filters = useMemo(() => Object.fromEntries(keys.split(',').flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : []))) as Record<string, string>, [params, keys]);
+
+  useEffect(() => {
+    let alive = true;
+    setLoading(true);
+    setError('');
+    api
+      .get<{ items: T[]; nextCursor: string | null }>(url, { ...(filters as Query), after, limit: pageSize })
+      .then(
+        (answer) => {
+          if (!alive) return;
+          setItems(answer.items);
+          setNextCursor(answer.nextCursor);
+        },
+        (caught: unknown) => {
+          if (!alive) return;
+          setItems([]);
+          setNextCursor(null);
+          setError(failureText(caught, t));
+        },
+      )
+      .finally(() => alive && setLoading(false));
+    return () => {
+      alive = false;
+    };
+  }, [url, filters, after, pageSize, reloads, t]);
+
+  return {
+    items,
+    loading,
+    error,
+    filters,
+    hasPrevious: Boolean(after),
+    hasNext: Boolean(nextCursor),
+    param: (key) => params.get(key),
+    setFilters(values) {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(values)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      next.delete('after');
+      next.delete('back');
+      setParams(next);
+    },
+    goNext() {
+      if (!nextCursor) return;
+      const next = new URLSearchParams(params);
+      next.set('back', [...cursors, after ?? ''].join(','));
+      next.set('after', nextCursor);
+      setParams(next);
+    },
+    goBack() {
+      const next = new URLSearchParams(params);
+      const previous = cursors.at(-1);
+      const rest = cursors.slice(0, -1);
+      if (previous) next.set('after', previous);
+      else next.delete('after');
+      if (rest.length > 0) next.set('back', rest.join(','));
+      else next.delete('back');
+      setParams(next);
+    },
+    reload: () => setReloads((count) => count + 1),
+  };
+}
+
+export function PageButtons({ list }: { list: Pick<KeysetList<unknown>, 'hasPrevious' | 'hasNext' | 'goBack' | 'goNext'> }) {
+  const { t } = useLocale();
+  return (
+    <Space style={{ marginTop: 16 }}>
+      <Button disabled={!list.hasPrevious} onClick={list.goBack}>
+        {t('上一页', 'Previous')}
+      </Button>
+      <Button disabled={!list.hasNext} onClick={list.goNext}>
+        {t('下一页', 'Next')}
+      </Button>
+    </Space>
+  );
+}
+
+/**
+ * Downloads a workbook the API writes, keeping the server's file name; a refusal (no permission,
+ * out of scope) comes back as an ApiError with the server's message instead of a broken file.
+ */
+export async function downloadFile(url: string, query: Query, locale: string, fallbackName: string): Promise<void> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const response = await fetch(params.size > 0 ? `${url}?${params}` : url, { credentials: 'same-origin', headers: { 'Accept-Language': locale } });
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } };
+    throw new ApiError(response.status, payload.error?.code ?? 'INTERNAL', payload.error?.message ?? response.statusText, payload.error?.details ?? {});
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : fallbackName;
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
