@@ -13,10 +13,11 @@ describe.skipIf(!chromiumAvailable)('the command center and the map in the conso
   const demo = demoConsole('dashboard', { GRIDWORK_TILE_URL: UNREACHABLE_TILES });
   const { errors } = demo;
 
-
   async function signedIn(username: string): Promise<Page> {
     // The unreachable tiles are the point of the map test.
-    const { page } = await demo.signIn(username, { ignore: (_text, url) => url.startsWith('http://127.0.0.1:9/') });
+    const { page } = await demo.signIn(username, {
+      ignore: (_text, url) => url.startsWith('http://127.0.0.1:9/'),
+    });
     await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
     return page;
   }
@@ -24,12 +25,18 @@ describe.skipIf(!chromiumAvailable)('the command center and the map in the conso
   it('shows the county’s figures and draws every chart', async () => {
     const page = await signedIn('county');
     await page.getByRole('menuitem', { name: '指挥中心' }).click();
-    await expect.poll(() => page.getByTestId('stat-open').textContent(), { timeout: 10_000 }).toMatch(/办理中事件\d+/);
+    await expect
+      .poll(() => page.getByTestId('stat-open').textContent(), { timeout: 10_000 })
+      .toMatch(/办理中事件\d+/);
     // The demo county has six open events, none overdue yet, all in 马踏镇's villages.
-    expect(Number((await page.getByTestId('stat-open').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(6);
+    expect(
+      Number((await page.getByTestId('stat-open').textContent())?.replace(/\D/g, '')),
+    ).toBeGreaterThanOrEqual(6);
     const charts = page.getByTestId('dashboard-chart');
     await expect.poll(() => charts.count()).toBe(4);
-    await expect.poll(() => page.locator('[data-testid="dashboard-chart"] canvas').count(), { timeout: 10_000 }).toBe(4);
+    await expect
+      .poll(() => page.locator('[data-testid="dashboard-chart"] canvas').count(), { timeout: 10_000 })
+      .toBe(4);
     await expect.poll(() => page.getByTestId('quota-list').textContent()).toMatch(/\d+\/\d+/);
     await expect.poll(() => page.getByTestId('departments-to-chase').textContent()).toContain('今日未登录');
     await page.waitForTimeout(800); // the charts' entrance animation
@@ -48,7 +55,9 @@ describe.skipIf(!chromiumAvailable)('the command center and the map in the conso
     await expect.poll(() => grids.count(), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => markers.count()).toBeGreaterThanOrEqual(1);
     // The configured tile server cannot be reached: the map says so and goes on without it.
-    await expect.poll(() => page.getByText('底图无法加载，已切换为无底图显示').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('底图无法加载，已切换为无底图显示').isVisible(), { timeout: 10_000 })
+      .toBe(true);
     expect(await page.locator('.leaflet-tile-pane img').count()).toBe(0);
     await markers.last().click();
     const popup = page.locator('.leaflet-popup-content');

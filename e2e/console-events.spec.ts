@@ -8,7 +8,11 @@ import { chromiumAvailable, screenshotPath } from './browser.js';
 import { demoConsole } from './console-support.js';
 
 /** The smallest valid PNG: a 1×1 pixel. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 describe.skipIf(!chromiumAvailable)('events in the console', () => {
   const demo = demoConsole('events');
@@ -50,7 +54,9 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     await center.page.screenshot({ path: screenshotPath('console-center-queue') });
     // By keyboard, as an operator works the queue all day: the newest row, Enter, then step 1 (受理).
     await center.page.keyboard.press('ArrowDown');
-    await expect.poll(() => center.page.getByRole('row', { name: new RegExp(title) }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => center.page.getByRole('row', { name: new RegExp(title) }).getAttribute('aria-selected'))
+      .toBe('true');
     await center.page.keyboard.press('Enter');
     await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('待受理');
     await center.page.keyboard.press('1');
@@ -64,7 +70,10 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     await center.page.getByRole('dialog').getByRole('button', { name: '确认派遣' }).click();
     await expect.poll(() => center.page.getByText('请选择主办部门').isVisible()).toBe(true);
     await center.page.getByRole('dialog').getByLabel('主办部门').click();
-    await center.page.getByTitle('马踏镇派出所').first().click();
+    await center.page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle('马踏镇派出所', { exact: true })
+      .dispatchEvent('click');
     await center.page.screenshot({ path: screenshotPath('console-dispatch') });
     await center.page.getByRole('dialog').getByRole('button', { name: '确认派遣' }).click();
     await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('已派遣待签收');
@@ -73,7 +82,9 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     const dept = await signedIn('dept');
     await dept.page.getByRole('menuitem', { name: '部门待办' }).click();
     await expect.poll(() => dept.page.getByRole('link', { name: title }).isVisible()).toBe(true);
-    await expect.poll(async () => (await dept.page.getByRole('row', { name: new RegExp(title) }).textContent()) ?? '').toMatch(/剩余/);
+    await expect
+      .poll(async () => (await dept.page.getByRole('row', { name: new RegExp(title) }).textContent()) ?? '')
+      .toMatch(/剩余/);
     await dept.page.screenshot({ path: screenshotPath('console-department-inbox') });
     await dept.page.getByRole('link', { name: title }).click();
     await act(dept.page, '签收');
@@ -81,7 +92,10 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     await act(dept.page, '办理', async (page) => {
       await page.getByRole('dialog').getByLabel('处理结果').fill('已联系供电所更换灯泡，两盏路灯恢复照明。');
       // A photo of the work done, uploaded as it is chosen.
-      await page.getByRole('dialog').locator('input[type=file]').setInputFiles({ name: '路灯已修复.png', mimeType: 'image/png', buffer: PNG });
+      await page
+        .getByRole('dialog')
+        .locator('input[type=file]')
+        .setInputFiles({ name: '路灯已修复.png', mimeType: 'image/png', buffer: PNG });
       await expect.poll(() => page.getByRole('dialog').locator('.ant-upload-list-item-done').count()).toBe(1);
     });
     await expect.poll(() => dept.page.getByTestId('event-status').textContent()).toBe('已办理待核查');
@@ -89,17 +103,30 @@ describe.skipIf(!chromiumAvailable)('events in the console', () => {
     await dept.page.screenshot({ path: screenshotPath('console-handled') });
 
     // The grid worker verifies on site (the field app's part); the center sees it closed, step by step.
-    await demo.apiCall(worker, 'POST', `/api/events/${reported.id}/actions`, { action: 'verify_pass', note: '现场查看，路灯已亮' });
+    await demo.apiCall(worker, 'POST', `/api/events/${reported.id}/actions`, {
+      action: 'verify_pass',
+      note: '现场查看，路灯已亮',
+    });
     await center.page.reload();
     await expect.poll(() => center.page.getByTestId('event-status').textContent()).toBe('已结案');
     const steps = await center.page.getByTestId('timeline-entry').allTextContents();
-    expect(steps.map((text) => text.split(' · ')[0])).toEqual(['上报事件', '受理', '派遣', '签收', '办理', '核查通过']);
+    expect(steps.map((text) => text.split(' · ')[0])).toEqual([
+      '上报事件',
+      '受理',
+      '派遣',
+      '签收',
+      '办理',
+      '核查通过',
+    ]);
     await center.page.screenshot({ path: screenshotPath('console-closed'), fullPage: true });
 
     // The list keeps its filters in the address: a reload shows the same closed events.
     await center.page.getByRole('menuitem', { name: '事件查询' }).click();
     await center.page.getByLabel('状态').click();
-    await center.page.getByTitle('已结案').click();
+    await center.page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle('已结案', { exact: true })
+      .dispatchEvent('click');
     await expect.poll(() => center.page.url()).toContain('status=closed');
     await center.page.reload();
     await expect.poll(() => center.page.getByRole('link', { name: title }).isVisible()).toBe(true);

@@ -11,7 +11,6 @@ import { idNumberCheckCharacter } from '@gridwork/core';
 import { chromiumAvailable, screenshotPath } from './browser.js';
 import { demoConsole } from './console-support.js';
 
-
 /** A resident ID number of the demo county with a correct check digit. */
 function idNumber(birth: string, sequence: string): string {
   const first17 = `511124${birth}${sequence}`;
@@ -23,10 +22,12 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
   const { errors } = demo;
   const good = idNumber('19800131', '123');
 
-
   async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
     // The refusals the journey provokes (bad check digit, bad phone, out of scope) answer 4xx on purpose.
-    const session = await demo.signIn(username, { acceptDownloads: true, ignore: (text) => /\b(400|404|409)\b/.test(text) });
+    const session = await demo.signIn(username, {
+      acceptDownloads: true,
+      ignore: (text) => /\b(400|404|409)\b/.test(text),
+    });
     await expect.poll(() => session.page.getByTestId('signed-in').isVisible()).toBe(true);
     return session;
   }
@@ -45,9 +46,13 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
     await page.getByRole('menuitem', { name: '基础信息' }).click();
     await page.getByRole('menuitem', { name: '导入导出' }).click();
     await expect.poll(() => page.getByText('我的导入记录').isVisible()).toBe(true);
-    await page.locator('input[type=file]').setInputFiles({ name: '马踏村新增人员.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '马踏村新增人员.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByRole('button', { name: '开始导入' }).click();
-    await expect.poll(() => page.getByTestId('job-progress').textContent(), { timeout: 15_000 }).toContain('100%');
+    await expect
+      .poll(() => page.getByTestId('job-progress').textContent(), { timeout: 15_000 })
+      .toContain('100%');
     await expect.poll(() => page.getByTestId('import-result').isVisible()).toBe(true);
     const result = (await page.getByTestId('import-result').textContent()) ?? '';
     expect(result).toContain('新增2');
@@ -55,7 +60,10 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
     expect(await page.getByTestId('upload-progress').textContent()).toContain('100%');
     await page.screenshot({ path: screenshotPath('console-registry-import'), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载未导入的 2 行/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载未导入的 2 行/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const saved = await download.path();
     expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
@@ -64,7 +72,9 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).map(String);
     expect(headers).toContain('未导入原因');
-    const reasons = [2, 3].map((row) => String(sheet.getRow(row).getCell(headers.indexOf('未导入原因')).value));
+    const reasons = [2, 3].map((row) =>
+      String(sheet.getRow(row).getCell(headers.indexOf('未导入原因')).value),
+    );
     expect(reasons.join('\n')).toMatch(/校验码/);
     expect(sheet.rowCount).toBe(3);
 
@@ -77,10 +87,14 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
     await page.reload();
     await expect.poll(() => page.getByRole('link', { name: '欧阳晓东' }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain('马踏村村民委员会 / ');
+    await expect
+      .poll(() => page.locator('.ant-table-row').first().textContent())
+      .toContain('马踏村村民委员会 / ');
     await page.screenshot({ path: screenshotPath('console-registry-persons') });
     await page.getByRole('link', { name: '欧阳晓东' }).click();
-    await expect.poll(() => page.getByTestId('person-id-number').textContent()).toBe(`511124********${good.slice(-4)}`);
+    await expect
+      .poll(() => page.getByTestId('person-id-number').textContent())
+      .toBe(`511124********${good.slice(-4)}`);
 
     // Unmask with a purpose: the full number shows, and the view is on the audit trail.
     await page.getByRole('button', { name: '查看完整信息' }).click();
@@ -133,12 +147,25 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
     const county = await demo.apiSignIn('county');
     type Unit = { id: string; code: string; kind: string };
     const [root] = (await demo.apiCall<{ items: Unit[] }>(county, 'GET', '/api/org-units')).items;
-    const townships = (await demo.apiCall<{ items: Unit[] }>(county, 'GET', `/api/org-units?parentId=${root!.id}`)).items;
+    const townships = (
+      await demo.apiCall<{ items: Unit[] }>(county, 'GET', `/api/org-units?parentId=${root!.id}`)
+    ).items;
     const township = townships.find((unit) => unit.code === '511124102')!;
-    const villages = (await demo.apiCall<{ items: Unit[] }>(county, 'GET', `/api/org-units?parentId=${township.id}`)).items;
+    const villages = (
+      await demo.apiCall<{ items: Unit[] }>(county, 'GET', `/api/org-units?parentId=${township.id}`)
+    ).items;
     const village = villages.find((unit) => unit.kind === 'village') ?? villages[0]!;
-    const grid = await demo.apiCall<{ id: string }>(county, 'POST', '/api/grids', { villageId: village.id, name: '浏览器测试网格' });
-    const elsewhere = await demo.apiCall<{ id: string }>(county, 'POST', '/api/persons', { gridId: grid.id, name: '邻镇居民', idType: 'resident_id', idNumber: idNumber('19700304', '456'), residenceStatus: 'registered' });
+    const grid = await demo.apiCall<{ id: string }>(county, 'POST', '/api/grids', {
+      villageId: village.id,
+      name: '浏览器测试网格',
+    });
+    const elsewhere = await demo.apiCall<{ id: string }>(county, 'POST', '/api/persons', {
+      gridId: grid.id,
+      name: '邻镇居民',
+      idType: 'resident_id',
+      idNumber: idNumber('19700304', '456'),
+      residenceStatus: 'registered',
+    });
 
     const { context, page } = await signedIn('village');
     await page.goto(`${demo.url}/registry/persons/${elsewhere.id}`);

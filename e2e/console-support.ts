@@ -4,7 +4,11 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { assertServerBuilt, startServer, type RunningServer } from '../apps/server/src/test-support/gridwork-process.js';
+import {
+  assertServerBuilt,
+  startServer,
+  type RunningServer,
+} from '../apps/server/src/test-support/gridwork-process.js';
 import { makeTempDir } from '../apps/server/src/test-support/test-db.js';
 import { launchChromium } from './browser.js';
 
@@ -60,7 +64,12 @@ export function demoConsole(name: string, env: Record<string, string> = {}): Dem
     },
     errors,
     async signIn(username, options = {}) {
-      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: options.acceptDownloads ?? false });
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1366, height: 768 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: options.acceptDownloads ?? false,
+      });
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(`${username}: ${error.message}`));
       page.on('console', (message) => {
@@ -77,12 +86,23 @@ export function demoConsole(name: string, env: Record<string, string> = {}): Dem
       return { context, page };
     },
     async apiSignIn(username) {
-      const response = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      const response = await fetch(`${server.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
       expect(response.status).toBe(200);
-      return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+      return response.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(';')[0])
+        .join('; ');
     },
     async apiCall<T>(cookie: string, method: string, route: string, body?: unknown) {
-      const response = await fetch(`${server.url}${route}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await fetch(`${server.url}${route}`, {
+        method,
+        headers: { cookie, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const payload = (await response.json()) as T;
       expect(response.ok, JSON.stringify(payload)).toBe(true);
       return payload;

@@ -26,15 +26,20 @@ const DashboardPage = later(() => import('../features/dashboard/dashboard-page.j
 const MapPage = later(() => import('../features/map/map-page.js'), 'MapPage');
 const PersonsPage = later(() => import('../features/registry/persons-page.js'), 'PersonsPage');
 const PersonDetailPage = later(() => import('../features/registry/persons-page.js'), 'PersonDetailPage');
-const RecordsPage = later<{ kind: RecordKind }>(() => import('../features/registry/records-page.js'), 'RecordsPage');
-const RecordDetailPage = later<{ kind: RecordKind }>(() => import('../features/registry/records-page.js'), 'RecordDetailPage');
+const RecordsPage = later<{ kind: RecordKind }>(
+  () => import('../features/registry/records-page.js'),
+  'RecordsPage',
+);
+const RecordDetailPage = later<{ kind: RecordKind }>(
+  () => import('../features/registry/records-page.js'),
+  'RecordDetailPage',
+);
 const ImportsPage = later(() => import('../features/registry/imports-page.js'), 'ImportsPage');
 const QualityPage = later(() => import('../features/registry/quality-page.js'), 'QualityPage');
 const AccountsPage = later(() => import('../features/accounts/accounts-page.js'), 'AccountsPage');
 const AuditPage = later(() => import('../features/audit/audit-page.js'), 'AuditPage');
 const TerritoryPage = later(() => import('../features/territory/territory-page.js'), 'TerritoryPage');
 const DepartmentsPage = later(() => import('../features/departments/departments-page.js'), 'DepartmentsPage');
-
 
 /**
  * antd's tokens, darkened where its defaults fall short of WCAG AA contrast (4.5:1) on white:
@@ -66,7 +71,11 @@ export function ConsoleApp() {
   const { user } = useAuth();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: CONSOLE_TOKENS }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: CONSOLE_TOKENS }}
+    >
       <AntApp>
         {user === undefined ? (
           <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
@@ -84,20 +93,106 @@ export function ConsoleApp() {
               <Route path="inbox" element={<EventsPage view="department_inbox" />} />
               <Route path="events" element={<EventsPage view="all" />} />
               <Route path="events/:id" element={<EventDetailPage />} />
-              <Route path="dashboard" element={<Suspense fallback={pageFallback}><DashboardPage /></Suspense>} />
-              <Route path="map" element={<Suspense fallback={pageFallback}><MapPage /></Suspense>} />
-              <Route path="registry/persons" element={<Suspense fallback={pageFallback}><PersonsPage /></Suspense>} />
-              <Route path="registry/persons/:id" element={<Suspense fallback={pageFallback}><PersonDetailPage /></Suspense>} />
+              <Route
+                path="dashboard"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <DashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="map"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <MapPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="registry/persons"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <PersonsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="registry/persons/:id"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <PersonDetailPage />
+                  </Suspense>
+                }
+              />
               {RECORD_KINDS.map((kind) => [
-                <Route key={kind} path={`registry/${RECORD_SEGMENTS[kind]}`} element={<Suspense fallback={pageFallback}><RecordsPage kind={kind} /></Suspense>} />,
-                <Route key={`${kind}-detail`} path={`registry/${RECORD_SEGMENTS[kind]}/:id`} element={<Suspense fallback={pageFallback}><RecordDetailPage kind={kind} /></Suspense>} />,
+                <Route
+                  key={kind}
+                  path={`registry/${RECORD_SEGMENTS[kind]}`}
+                  element={
+                    <Suspense fallback={pageFallback}>
+                      <RecordsPage kind={kind} />
+                    </Suspense>
+                  }
+                />,
+                <Route
+                  key={`${kind}-detail`}
+                  path={`registry/${RECORD_SEGMENTS[kind]}/:id`}
+                  element={
+                    <Suspense fallback={pageFallback}>
+                      <RecordDetailPage kind={kind} />
+                    </Suspense>
+                  }
+                />,
               ])}
-              <Route path="registry/imports" element={<Suspense fallback={pageFallback}><ImportsPage /></Suspense>} />
-              <Route path="registry/quality" element={<Suspense fallback={pageFallback}><QualityPage /></Suspense>} />
-              <Route path="accounts" element={<Suspense fallback={pageFallback}><AccountsPage /></Suspense>} />
-              <Route path="audit" element={<Suspense fallback={pageFallback}><AuditPage /></Suspense>} />
-              <Route path="territory" element={<Suspense fallback={pageFallback}><TerritoryPage /></Suspense>} />
-              <Route path="departments" element={<Suspense fallback={pageFallback}><DepartmentsPage /></Suspense>} />
+              <Route
+                path="registry/imports"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <ImportsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="registry/quality"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <QualityPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="accounts"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <AccountsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <AuditPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="territory"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <TerritoryPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="departments"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <DepartmentsPage />
+                  </Suspense>
+                }
+              />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Route>
           </Routes>

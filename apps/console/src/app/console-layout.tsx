@@ -1,10 +1,31 @@
 // The frame of every signed-in page: the menu follows the role (what it may do, from the core
 // permission table), the header shows who is signed in, the unread messages and the language.
 import { useEffect, useState } from 'react';
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BellOutlined, DashboardOutlined, TeamOutlined, DatabaseOutlined, EnvironmentOutlined, FundOutlined, InboxOutlined, LogoutOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BellOutlined,
+  DashboardOutlined,
+  TeamOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  FundOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  OrderedListOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLE_LABELS, can, type Locale, type Role } from '@gridwork/core';
+import {
+  RECORD_KINDS,
+  RECORD_KIND_DEFINITIONS,
+  ROLE_LABELS,
+  can,
+  type Locale,
+  type Role,
+} from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useAuth, useUser } from '../features/auth/auth.js';
 import { MyAccountDrawer } from '../features/accounts/my-account-drawer.js';
@@ -19,22 +40,58 @@ type MenuEntry = { key: string; icon?: React.ReactNode; label: string; children?
 export function menuItemsFor(role: Role, t: (zh: string, en: string) => string, locale: Locale): MenuEntry[] {
   const registry: MenuEntry[] = [
     { key: '/registry/persons', label: t('人员', 'People') },
-    ...RECORD_KINDS.map((kind) => ({ key: `/registry/${RECORD_SEGMENTS[kind]}`, label: RECORD_KIND_DEFINITIONS[kind].label[locale] })),
-    ...(can(role, 'person.write') ? [{ key: '/registry/imports', label: t('导入导出', 'Import and export') }] : []),
+    ...RECORD_KINDS.map((kind) => ({
+      key: `/registry/${RECORD_SEGMENTS[kind]}`,
+      label: RECORD_KIND_DEFINITIONS[kind].label[locale],
+    })),
+    ...(can(role, 'person.write')
+      ? [{ key: '/registry/imports', label: t('导入导出', 'Import and export') }]
+      : []),
     { key: '/registry/quality', label: t('数据质量', 'Data quality') },
   ];
   return [
-    ...(can(role, 'event.read') ? [{ key: '/', icon: <DashboardOutlined />, label: t('工作台', 'My desk') }] : []),
-    ...(can(role, 'event.read') && can(role, 'card.read') ? [{ key: '/dashboard', icon: <FundOutlined />, label: t('指挥中心', 'Command center') }] : []),
-    ...(can(role, 'event.read') ? [{ key: '/map', icon: <EnvironmentOutlined />, label: t('网格地图', 'Map') }] : []),
-    ...(CENTER_ROLES.includes(role) ? [{ key: '/queue', icon: <ScheduleOutlined />, label: t('受理派遣', 'Center queue') }] : []),
-    ...(DEPARTMENT_ROLES.includes(role) ? [{ key: '/inbox', icon: <InboxOutlined />, label: t('部门待办', 'Department inbox') }] : []),
-    ...(can(role, 'event.read') ? [{ key: '/events', icon: <OrderedListOutlined />, label: t('事件查询', 'Events') }] : []),
-    ...(can(role, 'person.read') ? [{ key: '/registry', icon: <DatabaseOutlined />, label: t('基础信息', 'Registry'), children: registry }] : []),
-    ...(can(role, 'territory.read') && can(role, 'grid.manage') ? [{ key: '/territory', icon: <ApartmentOutlined />, label: t('网格划分', 'Territory') }] : []),
-    ...(can(role, 'department.read') && (can(role, 'department.manage') || can(role, 'event.catalogue.manage') || can(role, 'event.act')) && !['dept_handler', 'dept_leader'].includes(role) ? [{ key: '/departments', icon: <BankOutlined />, label: t('部门与类别', 'Departments') }] : []),
-    ...(can(role, 'account.read') ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('账号管理', 'Accounts') }] : []),
-    ...(can(role, 'audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') }] : []),
+    ...(can(role, 'event.read')
+      ? [{ key: '/', icon: <DashboardOutlined />, label: t('工作台', 'My desk') }]
+      : []),
+    ...(can(role, 'event.read') && can(role, 'card.read')
+      ? [{ key: '/dashboard', icon: <FundOutlined />, label: t('指挥中心', 'Command center') }]
+      : []),
+    ...(can(role, 'event.read')
+      ? [{ key: '/map', icon: <EnvironmentOutlined />, label: t('网格地图', 'Map') }]
+      : []),
+    ...(CENTER_ROLES.includes(role)
+      ? [{ key: '/queue', icon: <ScheduleOutlined />, label: t('受理派遣', 'Center queue') }]
+      : []),
+    ...(DEPARTMENT_ROLES.includes(role)
+      ? [{ key: '/inbox', icon: <InboxOutlined />, label: t('部门待办', 'Department inbox') }]
+      : []),
+    ...(can(role, 'event.read')
+      ? [{ key: '/events', icon: <OrderedListOutlined />, label: t('事件查询', 'Events') }]
+      : []),
+    ...(can(role, 'person.read')
+      ? [
+          {
+            key: '/registry',
+            icon: <DatabaseOutlined />,
+            label: t('基础信息', 'Registry'),
+            children: registry,
+          },
+        ]
+      : []),
+    ...(can(role, 'territory.read') && can(role, 'grid.manage')
+      ? [{ key: '/territory', icon: <ApartmentOutlined />, label: t('网格划分', 'Territory') }]
+      : []),
+    ...(can(role, 'department.read') &&
+    (can(role, 'department.manage') || can(role, 'event.catalogue.manage') || can(role, 'event.act')) &&
+    !['dept_handler', 'dept_leader'].includes(role)
+      ? [{ key: '/departments', icon: <BankOutlined />, label: t('部门与类别', 'Departments') }]
+      : []),
+    ...(can(role, 'account.read')
+      ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('账号管理', 'Accounts') }]
+      : []),
+    ...(can(role, 'audit.read')
+      ? [{ key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit trail') }]
+      : []),
   ];
 }
 
@@ -64,16 +121,41 @@ export function ConsoleLayout() {
 
   const items = menuItemsFor(user.role, t, locale);
   const keys = items.flatMap((item) => [item.key, ...(item.children ?? []).map((child) => child.key)]);
-  const selected = keys.filter((key) => (key === '/' ? location.pathname === '/' : location.pathname === key || location.pathname.startsWith(`${key}/`))).sort((a, b) => b.length - a.length)[0] ?? '/';
+  const selected =
+    keys
+      .filter((key) =>
+        key === '/'
+          ? location.pathname === '/'
+          : location.pathname === key || location.pathname.startsWith(`${key}/`),
+      )
+      .sort((a, b) => b.length - a.length)[0] ?? '/';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0} theme="dark">
-        <div style={{ color: '#fff', padding: '16px 16px 12px', fontWeight: 600, lineHeight: 1.4 }}>{t('城乡网格化管理服务平台', 'Grid management platform')}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : []} items={items} onClick={({ key }) => navigate(key)} />
+        <div style={{ color: '#fff', padding: '16px 16px 12px', fontWeight: 600, lineHeight: 1.4 }}>
+          {t('城乡网格化管理服务平台', 'Grid management platform')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : []}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+        />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Space size="large">
             <Badge count={unread} size="small" title={t('未读消息', 'Unread messages')}>
               <BellOutlined aria-label={t('未读消息', 'Unread messages')} style={{ fontSize: 18 }} />
@@ -87,7 +169,12 @@ export function ConsoleLayout() {
                 { label: 'English', value: 'en-US' },
               ]}
             />
-            <Typography.Link data-testid="signed-in" onClick={() => setAccount(true)} title={t('我的账号', 'My account')} style={{ color: 'inherit' }}>
+            <Typography.Link
+              data-testid="signed-in"
+              onClick={() => setAccount(true)}
+              title={t('我的账号', 'My account')}
+              style={{ color: 'inherit' }}
+            >
               {user.displayName}（{ROLE_LABELS[user.role][locale]}）
             </Typography.Link>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/'))}>

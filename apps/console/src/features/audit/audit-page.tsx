@@ -18,7 +18,12 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const [items, setItems] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState('');
-  const [chain, setChain] = useState<{ entries: number; ok: boolean; brokenAt: number | null; reason: string | null } | null>(null);
+  const [chain, setChain] = useState<{
+    entries: number;
+    ok: boolean;
+    brokenAt: number | null;
+    reason: string | null;
+  } | null>(null);
   const [checking, setChecking] = useState(false);
 
   const query = useMemo(
@@ -40,7 +45,12 @@ export function AuditPage() {
     setItems(null);
     api.get<{ items: AuditEntry[] }>('/api/audit', { ...query, limit: PAGE }).then(
       (answer) => alive && (setItems(answer.items), setError('')),
-      (caught: unknown) => alive && (setItems([]), setError(caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'))),
+      (caught: unknown) =>
+        alive &&
+        (setItems([]),
+        setError(
+          caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'),
+        )),
     );
     return () => {
       alive = false;
@@ -68,22 +78,78 @@ export function AuditPage() {
   }
 
   return (
-    <Card title={t('审计日志', 'Audit trail')} extra={<Button icon={<SafetyCertificateOutlined />} loading={checking} onClick={() => void verify()}>{t('校验审计链', 'Check the chain')}</Button>}>
+    <Card
+      title={t('审计日志', 'Audit trail')}
+      extra={
+        <Button icon={<SafetyCertificateOutlined />} loading={checking} onClick={() => void verify()}>
+          {t('校验审计链', 'Check the chain')}
+        </Button>
+      }
+    >
       {chain && (
         <Alert
           style={{ marginBottom: 16 }}
           showIcon
           type={chain.ok ? 'success' : 'error'}
-          title={chain.ok ? t(`审计链完整：共 ${chain.entries} 条，未发现篡改或删除`, `The chain is whole: ${chain.entries} entries, none changed or removed`) : t(`审计链在第 ${chain.brokenAt} 条处断开（${chain.reason}）`, `The chain breaks at entry ${chain.brokenAt} (${chain.reason})`)}
+          title={
+            chain.ok
+              ? t(
+                  `审计链完整：共 ${chain.entries} 条，未发现篡改或删除`,
+                  `The chain is whole: ${chain.entries} entries, none changed or removed`,
+                )
+              : t(
+                  `审计链在第 ${chain.brokenAt} 条处断开（${chain.reason}）`,
+                  `The chain breaks at entry ${chain.brokenAt} (${chain.reason})`,
+                )
+          }
         />
       )}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search aria-label={t('操作人', 'Actor')} placeholder={t('操作人用户名', 'Actor username')} allowClear defaultValue={query.actorUsername} onSearch={(value) => setFilter('actorUsername', value.trim() || null)} style={{ width: 200 }} />
-        <Select aria-label={t('操作', 'Action')} placeholder={t('全部操作', 'Any action')} allowClear showSearch style={{ width: 220 }} value={query.action} onChange={(value?: string) => setFilter('action', value ?? null)} options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))} />
-        <Select aria-label={t('结果', 'Outcome')} placeholder={t('全部结果', 'Any outcome')} allowClear style={{ width: 140 }} value={query.outcome} onChange={(value?: string) => setFilter('outcome', value ?? null)} options={[{ value: 'ok', label: t('成功', 'OK') }, { value: 'denied', label: t('拒绝', 'Denied') }, { value: 'failed', label: t('失败', 'Failed') }]} />
-        <Input.Search aria-label={t('对象类型', 'Object type')} placeholder={t('对象类型，如 person', 'Object type, e.g. person')} allowClear defaultValue={query.objectType} onSearch={(value) => setFilter('objectType', value.trim() || null)} style={{ width: 200 }} />
+        <Input.Search
+          aria-label={t('操作人', 'Actor')}
+          placeholder={t('操作人用户名', 'Actor username')}
+          allowClear
+          defaultValue={query.actorUsername}
+          onSearch={(value) => setFilter('actorUsername', value.trim() || null)}
+          style={{ width: 200 }}
+        />
+        <Select
+          aria-label={t('操作', 'Action')}
+          placeholder={t('全部操作', 'Any action')}
+          allowClear
+          showSearch
+          style={{ width: 220 }}
+          value={query.action}
+          onChange={(value?: string) => setFilter('action', value ?? null)}
+          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))}
+        />
+        <Select
+          aria-label={t('结果', 'Outcome')}
+          placeholder={t('全部结果', 'Any outcome')}
+          allowClear
+          style={{ width: 140 }}
+          value={query.outcome}
+          onChange={(value?: string) => setFilter('outcome', value ?? null)}
+          options={[
+            { value: 'ok', label: t('成功', 'OK') },
+            { value: 'denied', label: t('拒绝', 'Denied') },
+            { value: 'failed', label: t('失败', 'Failed') },
+          ]}
+        />
+        <Input.Search
+          aria-label={t('对象类型', 'Object type')}
+          placeholder={t('对象类型，如 person', 'Object type, e.g. person')}
+          allowClear
+          defaultValue={query.objectType}
+          onSearch={(value) => setFilter('objectType', value.trim() || null)}
+          style={{ width: 200 }}
+        />
         <DatePicker.RangePicker
-          value={params.get('from') && params.get('to') ? [dayjs(params.get('from')), dayjs(params.get('to'))] : null}
+          value={
+            params.get('from') && params.get('to')
+              ? [dayjs(params.get('from')), dayjs(params.get('to'))]
+              : null
+          }
           onChange={(range) => {
             const next = new URLSearchParams(params);
             if (range?.[0] && range[1]) {
@@ -106,22 +172,73 @@ export function AuditPage() {
         loading={items === null}
         dataSource={items ?? []}
         pagination={false}
-        expandable={{ expandedRowRender: (entry) => <Typography.Paragraph style={{ margin: 0 }}><pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(entry.details, null, 2)}</pre></Typography.Paragraph> }}
+        expandable={{
+          expandedRowRender: (entry) => (
+            <Typography.Paragraph style={{ margin: 0 }}>
+              <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                {JSON.stringify(entry.details, null, 2)}
+              </pre>
+            </Typography.Paragraph>
+          ),
+        }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 80 },
-          { title: t('时间', 'Time'), dataIndex: 'at', width: 160, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-          { title: t('操作人', 'Actor'), render: (_value, entry) => (entry.actorUsername ? `${entry.actorUsername}${entry.actorRole && Object.hasOwn(ROLE_LABELS, entry.actorRole) ? `（${ROLE_LABELS[entry.actorRole as Role][locale]}）` : ''}` : t('系统', 'System')) },
+          {
+            title: t('时间', 'Time'),
+            dataIndex: 'at',
+            width: 160,
+            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+          },
+          {
+            title: t('操作人', 'Actor'),
+            render: (_value, entry) =>
+              entry.actorUsername
+                ? `${entry.actorUsername}${entry.actorRole && Object.hasOwn(ROLE_LABELS, entry.actorRole) ? `（${ROLE_LABELS[entry.actorRole as Role][locale]}）` : ''}`
+                : t('系统', 'System'),
+          },
           { title: t('操作', 'Action'), dataIndex: 'action' },
-          { title: t('结果', 'Outcome'), dataIndex: 'outcome', width: 90, render: (outcome: string) => <Tag color={outcome === 'ok' ? 'green' : outcome === 'denied' ? 'orange' : 'red'}>{outcome}</Tag> },
-          { title: t('对象', 'Object'), render: (_value, entry) => [entry.objectType, entry.objectId].filter(Boolean).join(' ') || '—' },
+          {
+            title: t('结果', 'Outcome'),
+            dataIndex: 'outcome',
+            width: 90,
+            render: (outcome: string) => (
+              <Tag color={outcome === 'ok' ? 'green' : outcome === 'denied' ? 'orange' : 'red'}>
+                {outcome}
+              </Tag>
+            ),
+          },
+          {
+            title: t('对象', 'Object'),
+            render: (_value, entry) => [entry.objectType, entry.objectId].filter(Boolean).join(' ') || '—',
+          },
           { title: 'IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
         ]}
       />
       <Space style={{ marginTop: 16 }}>
-        <Button disabled={!query.before} onClick={() => { const next = new URLSearchParams(params); const previous = backs.at(-1); if (previous && previous !== '-') next.set('before', previous); else next.delete('before'); const rest = backs.slice(0, -1); if (rest.length) next.set('back', rest.join(',')); else next.delete('back'); setParams(next); }}>
+        <Button
+          disabled={!query.before}
+          onClick={() => {
+            const next = new URLSearchParams(params);
+            const previous = backs.at(-1);
+            if (previous && previous !== '-') next.set('before', previous);
+            else next.delete('before');
+            const rest = backs.slice(0, -1);
+            if (rest.length) next.set('back', rest.join(','));
+            else next.delete('back');
+            setParams(next);
+          }}
+        >
           {t('上一页', 'Previous')}
         </Button>
-        <Button disabled={(items?.length ?? 0) < PAGE} onClick={() => { const next = new URLSearchParams(params); next.set('back', [...backs, query.before ?? '-'].join(',')); next.set('before', String(items!.at(-1)!.seq)); setParams(next); }}>
+        <Button
+          disabled={(items?.length ?? 0) < PAGE}
+          onClick={() => {
+            const next = new URLSearchParams(params);
+            next.set('back', [...backs, query.before ?? '-'].join(','));
+            next.set('before', String(items!.at(-1)!.seq));
+            setParams(next);
+          }}
+        >
           {t('下一页', 'Next')}
         </Button>
       </Space>

@@ -16,18 +16,40 @@ function Frame({ children }: { children: React.ReactNode }) {
     api.health().then(setHealth, () => setHealth(null));
   }, []);
   return (
-    <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg, #0f3f86 0%, #1f6fd1 55%, #f5f5f5 55%)' }}>
+    <main
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: 'linear-gradient(160deg, #0f3f86 0%, #1f6fd1 55%, #f5f5f5 55%)',
+      }}
+    >
       <div style={{ width: 400, maxWidth: '92vw' }}>
         <Typography.Title level={3} style={{ color: '#fff', textAlign: 'center' }}>
           {t('城乡网格化管理服务信息平台', 'Urban-rural grid management platform')}
         </Typography.Title>
         <Card>
           {children}
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 16 }}>
+          <div
+            style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 16 }}
+          >
             <Typography.Text type="secondary" data-testid="health" style={{ fontSize: 12 }}>
-              {health ? t(`服务正常 · 数据库 ${health.database} · 版本 ${health.version}`, `Service up · ${health.database} · version ${health.version}`) : t('正在连接服务…', 'Connecting…')}
+              {health
+                ? t(
+                    `服务正常 · 数据库 ${health.database} · 版本 ${health.version}`,
+                    `Service up · ${health.database} · version ${health.version}`,
+                  )
+                : t('正在连接服务…', 'Connecting…')}
             </Typography.Text>
-            <Segmented size="small" value={locale} onChange={(value) => setLocale(value as typeof locale)} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en-US' }]} />
+            <Segmented
+              size="small"
+              value={locale}
+              onChange={(value) => setLocale(value as typeof locale)}
+              options={[
+                { label: '中文', value: 'zh-CN' },
+                { label: 'EN', value: 'en-US' },
+              ]}
+            />
           </div>
         </Card>
       </div>
@@ -47,7 +69,11 @@ export function SignInPage() {
     try {
       await signIn(values.username, values.password);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('网络异常，请稍后重试', 'Network error, please try again'));
+      setError(
+        caught instanceof ApiError
+          ? caught.message
+          : t('网络异常，请稍后重试', 'Network error, please try again'),
+      );
     } finally {
       setBusy(false);
     }
@@ -56,11 +82,26 @@ export function SignInPage() {
   return (
     <Frame>
       <Form layout="vertical" onFinish={submit} aria-label={t('登录', 'Sign in')} requiredMark={false}>
-        {expired && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('登录已过期，请重新登录', 'Your session ended; please sign in again')} />}
-        <Form.Item label={t('用户名', 'Username')} name="username" rules={[{ required: true, message: t('请输入用户名', 'Enter your username') }]}>
+        {expired && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('登录已过期，请重新登录', 'Your session ended; please sign in again')}
+          />
+        )}
+        <Form.Item
+          label={t('用户名', 'Username')}
+          name="username"
+          rules={[{ required: true, message: t('请输入用户名', 'Enter your username') }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item label={t('密码', 'Password')} name="password" rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
+        <Form.Item
+          label={t('密码', 'Password')}
+          name="password"
+          rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
+        >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
         {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
@@ -89,9 +130,12 @@ export function ChangePasswordPage() {
       if (caught instanceof ApiError) {
         const fields = caught.fieldErrors();
         // The password rules and a wrong current password belong to their fields.
-        if (caught.code === 'WEAK_PASSWORD' || caught.code === 'PASSWORD_UNCHANGED') fields['newPassword'] = caught.message;
+        if (caught.code === 'WEAK_PASSWORD' || caught.code === 'PASSWORD_UNCHANGED')
+          fields['newPassword'] = caught.message;
         if (caught.code === 'WRONG_CURRENT_PASSWORD') fields['currentPassword'] = caught.message;
-        const named = Object.entries(fields).filter(([field]) => field === 'currentPassword' || field === 'newPassword');
+        const named = Object.entries(fields).filter(
+          ([field]) => field === 'currentPassword' || field === 'newPassword',
+        );
         if (named.length > 0) form.setFields(named.map(([name, message]) => ({ name, errors: [message] })));
         else setError(caught.message);
       } else setError(t('网络异常，请稍后重试', 'Network error, please try again'));
@@ -102,12 +146,32 @@ export function ChangePasswordPage() {
 
   return (
     <Frame>
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('首次登录或密码已重置、已过期：请先设置新密码', 'Set a new password before you go on (first sign-in, reset or expired password)')} />
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t(
+          '首次登录或密码已重置、已过期：请先设置新密码',
+          'Set a new password before you go on (first sign-in, reset or expired password)',
+        )}
+      />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item label={t('当前密码', 'Current password')} name="currentPassword" rules={[{ required: true, message: t('请输入当前密码', 'Enter the current password') }]}>
+        <Form.Item
+          label={t('当前密码', 'Current password')}
+          name="currentPassword"
+          rules={[{ required: true, message: t('请输入当前密码', 'Enter the current password') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label={t('新密码', 'New password')} name="newPassword" extra={t('至少 8 位，含大小写字母、数字和符号中的三类', 'At least 8 characters of three kinds: upper, lower, digits, symbols')} rules={[{ required: true, message: t('请输入新密码', 'Enter a new password') }]}>
+        <Form.Item
+          label={t('新密码', 'New password')}
+          name="newPassword"
+          extra={t(
+            '至少 8 位，含大小写字母、数字和符号中的三类',
+            'At least 8 characters of three kinds: upper, lower, digits, symbols',
+          )}
+          rules={[{ required: true, message: t('请输入新密码', 'Enter a new password') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -116,7 +180,12 @@ export function ChangePasswordPage() {
           dependencies={['newPassword']}
           rules={[
             { required: true, message: t('请再次输入新密码', 'Repeat the new password') },
-            ({ getFieldValue }) => ({ validator: (_rule, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('两次输入的密码不一致', 'The two passwords differ')))) }),
+            ({ getFieldValue }) => ({
+              validator: (_rule, value) =>
+                value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('两次输入的密码不一致', 'The two passwords differ'))),
+            }),
           ]}
         >
           <Input.Password autoComplete="new-password" />

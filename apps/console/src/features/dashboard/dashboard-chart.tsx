@@ -7,7 +7,9 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { useLocale } from '../../app/i18n.js';
 
-export type DashboardChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type DashboardChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 interface DashboardChartProps {
   readonly option: DashboardChartOption;
@@ -54,10 +56,23 @@ export function DashboardChart({ option, height = 280, label, onSelect }: Dashbo
     chart?.setOption(option, { notMerge: true });
   }, [chart, option]);
 
-  if (failed) return <Alert type="warning" showIcon title={t('图表加载失败，请刷新页面', 'The chart could not load; reload the page')} />;
+  if (failed)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('图表加载失败，请刷新页面', 'The chart could not load; reload the page')}
+      />
+    );
   return (
     <div style={{ position: 'relative', height }}>
-      <div ref={container} role="img" aria-label={label} data-testid="dashboard-chart" style={{ height: '100%', cursor: onSelect ? 'pointer' : undefined }} />
+      <div
+        ref={container}
+        role="img"
+        aria-label={label}
+        data-testid="dashboard-chart"
+        style={{ height: '100%', cursor: onSelect ? 'pointer' : undefined }}
+      />
       {!chart && (
         <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}>
           <Spin />

@@ -2,44 +2,41 @@
 // they serve and which categories of event they take; the county edits them. The catalogue: each
 // category's deadlines (sign for within hours, handle within days), whether a grid worker may
 // resolve it on the spot, whether the public may report it, and its default lead department.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
-import { DEPARTMENT_KINDS, DEPARTMENT_KIND_LABELS, can, type Category, type DepartmentKind } from '@gridwork/core';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
+import {
+  DEPARTMENT_KINDS,
+  DEPARTMENT_KIND_LABELS,
+  can,
+  type Category,
+  type DepartmentKind,
+} from '@gridwork/core';
 import { ApiError, api } from '@gridwork/client';
 import { useUser } from '../auth/auth.js';
 import type { DepartmentItem } from '../events/catalogue.js';
 import { OrgUnitSelect } from '../territory/org-unit-select.js';
 import { useLocale } from '../../app/i18n.js';
+import { showErrors, useList } from './department-lists.js';
+import { CategoriesTab } from './categories-tab.js';
 
 interface Department extends DepartmentItem {
   readonly kind: DepartmentKind;
-}
-
-function useList<T>(url: string, reloads: number): { items: T[] | null; error: string } {
-  const { t } = useLocale();
-  const [state, setState] = useState<{ items: T[] | null; error: string }>({ items: null, error: '' });
-  useEffect(() => {
-    let alive = true;
-    setState((current) => ({ ...current, items: null }));
-    api.get<{ items: T[] }>(url).then(
-      (answer) => alive && setState({ items: answer.items, error: '' }),
-      (caught: unknown) => alive && setState({ items: [], error: caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again') }),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [url, reloads, t]);
-  return state;
-}
-
-/** Applies server field errors to a form; answers the message left for an alert. */
-function showErrors(caught: unknown, form: ReturnType<typeof Form.useForm>[0], fields: readonly string[], fallback: string): string {
-  if (!(caught instanceof ApiError)) return fallback;
-  const named = Object.entries(caught.fieldErrors()).filter(([field]) => fields.includes(field));
-  if (named.length === 0) return caught.message;
-  form.setFields(named.map(([name, text]) => ({ name, errors: [text] })));
-  return '';
 }
 
 export function DepartmentsPage() {
@@ -49,7 +46,11 @@ export function DepartmentsPage() {
       <Tabs
         items={[
           { key: 'departments', label: t('职能部门', 'Departments'), children: <DepartmentsTab /> },
-          { key: 'categories', label: t('事件类别与时限', 'Event categories and deadlines'), children: <CategoriesTab /> },
+          {
+            key: 'categories',
+            label: t('事件类别与时限', 'Event categories and deadlines'),
+            children: <CategoriesTab />,
+          },
         ]}
       />
     </Card>
@@ -62,14 +63,22 @@ function DepartmentsTab() {
   const { message, modal } = App.useApp();
   const [reloads, setReloads] = useState(0);
   const [includeDisabled, setIncludeDisabled] = useState(false);
-  const { items, error } = useList<Department>(`/api/departments${includeDisabled ? '?includeDisabled=true' : ''}`, reloads);
+  const { items, error } = useList<Department>(
+    `/api/departments${includeDisabled ? '?includeDisabled=true' : ''}`,
+    reloads,
+  );
   const categories = useList<Category>('/api/event-categories', 0).items ?? [];
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const manage = can(user.role, 'department.manage');
 
   function toggle(department: Department) {
     modal.confirm({
-      title: department.disabled ? t(`启用 ${department.name}？`, `Enable ${department.name}?`) : t(`停用 ${department.name}？停用后不能再向它派遣事件。`, `Disable ${department.name}? No event can be dispatched to it then.`),
+      title: department.disabled
+        ? t(`启用 ${department.name}？`, `Enable ${department.name}?`)
+        : t(
+            `停用 ${department.name}？停用后不能再向它派遣事件。`,
+            `Disable ${department.name}? No event can be dispatched to it then.`,
+          ),
       okText: t('确定', 'OK'),
       cancelText: t('取消', 'Cancel'),
       onOk: async () => {
@@ -87,8 +96,16 @@ function DepartmentsTab() {
   return (
     <>
       <Space style={{ marginBottom: 16 }}>
-        {manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('新建部门', 'New department')}</Button>}
-        <Switch aria-label={t('含已停用', 'Include disabled')} checked={includeDisabled} onChange={setIncludeDisabled} />
+        {manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('新建部门', 'New department')}
+          </Button>
+        )}
+        <Switch
+          aria-label={t('含已停用', 'Include disabled')}
+          checked={includeDisabled}
+          onChange={setIncludeDisabled}
+        />
         <span>{t('含已停用', 'Include disabled')}</span>
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
@@ -98,18 +115,42 @@ function DepartmentsTab() {
         dataSource={items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: t('部门', 'Department'), dataIndex: 'name', render: (name: string, department) => <Space>{name}{department.disabled && <Tag>{t('已停用', 'Disabled')}</Tag>}</Space> },
-          { title: t('类型', 'Kind'), dataIndex: 'kind', render: (kind: DepartmentKind) => DEPARTMENT_KIND_LABELS[kind]?.[locale] ?? kind },
+          {
+            title: t('部门', 'Department'),
+            dataIndex: 'name',
+            render: (name: string, department) => (
+              <Space>
+                {name}
+                {department.disabled && <Tag>{t('已停用', 'Disabled')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('类型', 'Kind'),
+            dataIndex: 'kind',
+            render: (kind: DepartmentKind) => DEPARTMENT_KIND_LABELS[kind]?.[locale] ?? kind,
+          },
           { title: t('服务区域', 'Serves'), dataIndex: 'orgPath' },
-          { title: t('承办事件类别', 'Takes'), dataIndex: 'categories', render: (codes: string[]) => codes.map((code) => <Tag key={code}>{categories.find((category) => category.code === code)?.name ?? code}</Tag>) },
+          {
+            title: t('承办事件类别', 'Takes'),
+            dataIndex: 'categories',
+            render: (codes: string[]) =>
+              codes.map((code) => (
+                <Tag key={code}>{categories.find((category) => category.code === code)?.name ?? code}</Tag>
+              )),
+          },
           ...(manage
             ? [
                 {
                   title: t('操作', 'Actions'),
                   render: (_value: unknown, department: Department) => (
                     <Space>
-                      <Button size="small" onClick={() => setEditing(department)}>{t('修改', 'Edit')}</Button>
-                      <Button size="small" danger={!department.disabled} onClick={() => toggle(department)}>{department.disabled ? t('启用', 'Enable') : t('停用', 'Disable')}</Button>
+                      <Button size="small" onClick={() => setEditing(department)}>
+                        {t('修改', 'Edit')}
+                      </Button>
+                      <Button size="small" danger={!department.disabled} onClick={() => toggle(department)}>
+                        {department.disabled ? t('启用', 'Enable') : t('停用', 'Disable')}
+                      </Button>
                     </Space>
                   ),
                 },
@@ -117,140 +158,138 @@ function DepartmentsTab() {
             : []),
         ]}
       />
-      {editing && <DepartmentDialog department={editing === 'new' ? null : editing} categories={categories} onClose={() => setEditing(null)} onDone={() => { setEditing(null); setReloads((count) => count + 1); }} />}
+      {editing && (
+        <DepartmentDialog
+          department={editing === 'new' ? null : editing}
+          categories={categories}
+          onClose={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            setReloads((count) => count + 1);
+          }}
+        />
+      )}
     </>
   );
 }
 
-function DepartmentDialog({ department, categories, onClose, onDone }: { department: Department | null; categories: readonly Category[]; onClose(): void; onDone(): void }) {
+function DepartmentDialog({
+  department,
+  categories,
+  onClose,
+  onDone,
+}: {
+  department: Department | null;
+  categories: readonly Category[];
+  onClose(): void;
+  onDone(): void;
+}) {
   const { locale, t } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
-  async function submit(values: { name: string; kind?: DepartmentKind; orgPath?: string; categories: string[] }) {
+  async function submit(values: {
+    name: string;
+    kind?: DepartmentKind;
+    orgPath?: string;
+    categories: string[];
+  }) {
     setBusy(true);
     setError('');
     try {
-      if (department) await api.patch(`/api/departments/${department.id}`, { name: values.name, categories: values.categories ?? [] });
-      else await api.post('/api/departments', { name: values.name, kind: values.kind, orgPath: values.orgPath, categories: values.categories ?? [] });
+      if (department)
+        await api.patch(`/api/departments/${department.id}`, {
+          name: values.name,
+          categories: values.categories ?? [],
+        });
+      else
+        await api.post('/api/departments', {
+          name: values.name,
+          kind: values.kind,
+          orgPath: values.orgPath,
+          categories: values.categories ?? [],
+        });
       void message.success(t('已保存', 'Saved'));
       onDone();
     } catch (caught) {
-      setError(showErrors(caught, form, ['name', 'kind', 'orgPath', 'categories'], t('网络异常，请稍后重试', 'Network error, please try again')));
+      setError(
+        showErrors(
+          caught,
+          form,
+          ['name', 'kind', 'orgPath', 'categories'],
+          t('网络异常，请稍后重试', 'Network error, please try again'),
+        ),
+      );
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Modal open title={department ? t(`修改部门 · ${department.name}`, `Edit ${department.name}`) : t('新建部门', 'New department')} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={department ? { name: department.name, categories: department.categories } : { categories: [] }}>
-        <Form.Item label={t('部门名称', 'Name')} name="name" rules={[{ required: true, whitespace: true, message: t('请输入部门名称', 'Enter the name') }]}>
+    <Modal
+      open
+      title={
+        department
+          ? t(`修改部门 · ${department.name}`, `Edit ${department.name}`)
+          : t('新建部门', 'New department')
+      }
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={
+          department ? { name: department.name, categories: department.categories } : { categories: [] }
+        }
+      >
+        <Form.Item
+          label={t('部门名称', 'Name')}
+          name="name"
+          rules={[{ required: true, whitespace: true, message: t('请输入部门名称', 'Enter the name') }]}
+        >
           <Input />
         </Form.Item>
         {!department && (
           <>
-            <Form.Item label={t('类型', 'Kind')} name="kind" rules={[{ required: true, message: t('请选择类型', 'Choose the kind') }]}>
-              <Select options={DEPARTMENT_KINDS.map((kind) => ({ value: kind, label: DEPARTMENT_KIND_LABELS[kind][locale] }))} />
+            <Form.Item
+              label={t('类型', 'Kind')}
+              name="kind"
+              rules={[{ required: true, message: t('请选择类型', 'Choose the kind') }]}
+            >
+              <Select
+                options={DEPARTMENT_KINDS.map((kind) => ({
+                  value: kind,
+                  label: DEPARTMENT_KIND_LABELS[kind][locale],
+                }))}
+              />
             </Form.Item>
-            <Form.Item label={t('服务区域（乡镇或全县）', 'Serves (a township or the county)')} name="orgPath" rules={[{ required: true, message: t('请选择服务区域', 'Choose what it serves') }]}>
+            <Form.Item
+              label={t('服务区域（乡镇或全县）', 'Serves (a township or the county)')}
+              name="orgPath"
+              rules={[{ required: true, message: t('请选择服务区域', 'Choose what it serves') }]}
+            >
               <OrgUnitSelect />
             </Form.Item>
           </>
         )}
         <Form.Item label={t('承办事件类别', 'Event categories it takes')} name="categories">
-          <Checkbox.Group options={categories.filter((category) => category.parentCode === null).map((category) => ({ value: category.code, label: category.name }))} />
+          <Checkbox.Group
+            options={categories
+              .filter((category) => category.parentCode === null)
+              .map((category) => ({ value: category.code, label: category.name }))}
+          />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
           <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={busy}>{t('保存', 'Save')}</Button>
-        </div>
-      </Form>
-    </Modal>
-  );
-}
-
-function CategoriesTab() {
-  const user = useUser();
-  const { t } = useLocale();
-  const [reloads, setReloads] = useState(0);
-  const { items, error } = useList<Category>('/api/event-categories', reloads);
-  const departments = useList<DepartmentItem>('/api/departments', 0).items ?? [];
-  const [editing, setEditing] = useState<Category | null>(null);
-  const manage = can(user.role, 'event.catalogue.manage');
-  const yes = (value: boolean) => (value ? <Tag color="green">{t('是', 'Yes')}</Tag> : <Tag>{t('否', 'No')}</Tag>);
-
-  return (
-    <>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<Category>
-        rowKey="code"
-        loading={items === null}
-        dataSource={items ?? []}
-        pagination={false}
-        size="middle"
-        columns={[
-          { title: t('类别', 'Category'), dataIndex: 'name', render: (name: string, category) => <Space>{category.parentCode ? <span style={{ paddingLeft: 16 }}>└ {name}</span> : name}{category.disabled && <Tag>{t('已停用', 'Disabled')}</Tag>}</Space> },
-          { title: t('签收时限（小时）', 'Sign for within (hours)'), dataIndex: 'signForHours', width: 150 },
-          { title: t('办理时限（天）', 'Handle within (days)'), dataIndex: 'handleDays', width: 140 },
-          { title: t('可自行处置', 'On the spot'), dataIndex: 'onSpotAllowed', width: 110, render: yes },
-          { title: t('群众可上报', 'Public'), dataIndex: 'publicAllowed', width: 110, render: yes },
-          { title: t('默认主办部门', 'Default lead'), dataIndex: 'defaultLeadDepartmentId', render: (id: string | null) => departments.find((department) => department.id === id)?.name ?? '—' },
-          ...(manage ? [{ title: t('操作', 'Actions'), width: 90, render: (_value: unknown, category: Category) => <Button size="small" onClick={() => setEditing(category)}>{t('修改', 'Edit')}</Button> }] : []),
-        ]}
-      />
-      {editing && <CategoryDialog category={editing} departments={departments} onClose={() => setEditing(null)} onDone={() => { setEditing(null); setReloads((count) => count + 1); }} />}
-    </>
-  );
-}
-
-function CategoryDialog({ category, departments, onClose, onDone }: { category: Category; departments: readonly DepartmentItem[]; onClose(): void; onDone(): void }) {
-  const { t } = useLocale();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  async function submit(values: { signForHours: number; handleDays: number; onSpotAllowed: boolean; publicAllowed: boolean; defaultLeadDepartmentId?: string; disabled: boolean }) {
-    setBusy(true);
-    setError('');
-    try {
-      await api.patch(`/api/event-categories/${category.code}`, { ...values, defaultLeadDepartmentId: values.defaultLeadDepartmentId ?? null });
-      void message.success(t('已保存', 'Saved'));
-      onDone();
-    } catch (caught) {
-      setError(showErrors(caught, form, ['signForHours', 'handleDays', 'defaultLeadDepartmentId'], t('网络异常，请稍后重试', 'Network error, please try again')));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal open title={t(`修改类别 · ${category.name}`, `Edit ${category.name}`)} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ ...category, defaultLeadDepartmentId: category.defaultLeadDepartmentId ?? undefined }}>
-        <Space size="large">
-          <Form.Item label={t('签收时限（小时）', 'Sign for within (hours)')} name="signForHours" rules={[{ required: true, message: t('1–168 小时', '1–168 hours') }]}>
-            <InputNumber min={1} max={168} precision={0} />
-          </Form.Item>
-          <Form.Item label={t('办理时限（天）', 'Handle within (days)')} name="handleDays" rules={[{ required: true, message: t('1–90 天', '1–90 days') }]}>
-            <InputNumber min={1} max={90} precision={0} />
-          </Form.Item>
-        </Space>
-        <Form.Item label={t('默认主办部门', 'Default lead department')} name="defaultLeadDepartmentId">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={departments.map((department) => ({ value: department.id, label: department.name }))} />
-        </Form.Item>
-        <Space size="large">
-          <Form.Item label={t('网格员可自行处置', 'Grid worker may resolve on the spot')} name="onSpotAllowed" valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item label={t('群众可上报', 'The public may report it')} name="publicAllowed" valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item label={t('停用', 'Disabled')} name="disabled" valuePropName="checked"><Switch /></Form.Item>
-        </Space>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
-          <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={busy}>{t('保存', 'Save')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('保存', 'Save')}
+          </Button>
         </div>
       </Form>
     </Modal>

@@ -21,7 +21,10 @@ interface InboxMessage {
 const PAGE = 100;
 
 async function countOf(query: Record<string, string | boolean>): Promise<string> {
-  const answer = await api.get<{ items: EventListItem[]; nextCursor: string | null }>('/api/events', { ...query, limit: PAGE });
+  const answer = await api.get<{ items: EventListItem[]; nextCursor: string | null }>('/api/events', {
+    ...query,
+    limit: PAGE,
+  });
   return answer.nextCursor ? `${PAGE}+` : String(answer.items.length);
 }
 
@@ -34,7 +37,8 @@ function viewOf(role: Role): { view: 'center_queue' | 'department_inbox' | 'all'
 /** The desk of those who handle events; the administrators start at their own page. */
 export function HomePage() {
   const user = useUser();
-  if (!can(user.role, 'event.read')) return <Navigate to={can(user.role, 'audit.read') ? '/audit' : '/accounts'} replace />;
+  if (!can(user.role, 'event.read'))
+    return <Navigate to={can(user.role, 'audit.read') ? '/audit' : '/accounts'} replace />;
   return <EventDesk />;
 }
 
@@ -60,19 +64,36 @@ function EventDesk() {
   async function open(message: InboxMessage) {
     if (!message.read) await api.post(`/api/inbox/${message.id}/read`).catch(() => undefined);
     if (message.eventId) navigate(`/events/${message.eventId}`);
-    else setMessages((current) => current?.map((item) => (item.id === message.id ? { ...item, read: true } : item)) ?? null);
+    else
+      setMessages(
+        (current) =>
+          current?.map((item) => (item.id === message.id ? { ...item, read: true } : item)) ?? null,
+      );
   }
 
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={8}>
         <Card hoverable onClick={() => navigate(path)}>
-          <Statistic title={view === 'department_inbox' ? t('待签收和办理', 'To sign for and handle') : view === 'center_queue' ? t('待受理和派遣', 'To accept and dispatch') : t('办理中的事件', 'Open events')} value={counts?.waiting ?? '…'} />
+          <Statistic
+            title={
+              view === 'department_inbox'
+                ? t('待签收和办理', 'To sign for and handle')
+                : view === 'center_queue'
+                  ? t('待受理和派遣', 'To accept and dispatch')
+                  : t('办理中的事件', 'Open events')
+            }
+            value={counts?.waiting ?? '…'}
+          />
         </Card>
       </Col>
       <Col xs={24} md={8}>
         <Card hoverable onClick={() => navigate(`${path}?overdue=true`)}>
-          <Statistic title={t('其中已超时', 'Of which overdue')} value={counts?.overdue ?? '…'} styles={{ content: { color: counts && counts.overdue !== '0' ? '#cf1322' : undefined } }} />
+          <Statistic
+            title={t('其中已超时', 'Of which overdue')}
+            value={counts?.overdue ?? '…'}
+            styles={{ content: { color: counts && counts.overdue !== '0' ? '#cf1322' : undefined } }}
+          />
         </Card>
       </Col>
       <Col xs={24} md={8}>

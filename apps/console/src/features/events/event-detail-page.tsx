@@ -2,10 +2,34 @@
 // full timeline, and the steps the caller may take now (the server says which).
 import { useCallback, useEffect, useState } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Image, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Image,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
-import { CARD_LEVEL_LABELS, EVENT_ACTION_LABELS, EVENT_STATUS_LABELS, EVENT_STEP_LABELS, ROLE_LABELS, type EventAction, type EventTimelineEntry, type EventView, type Role } from '@gridwork/core';
+import {
+  CARD_LEVEL_LABELS,
+  EVENT_ACTION_LABELS,
+  EVENT_STATUS_LABELS,
+  EVENT_STEP_LABELS,
+  ROLE_LABELS,
+  type EventAction,
+  type EventTimelineEntry,
+  type EventView,
+  type Role,
+} from '@gridwork/core';
 import { ApiError, api } from '@gridwork/client';
 import { timeLeft } from './catalogue.js';
 import { EventActionModal } from './event-action-modal.js';
@@ -25,12 +49,17 @@ export function EventDetailPage() {
 
   const load = useCallback(async () => {
     try {
-      const [view, entries] = await Promise.all([api.get<EventView>(`/api/events/${id}`), api.get<{ items: EventTimelineEntry[] }>(`/api/events/${id}/timeline`)]);
+      const [view, entries] = await Promise.all([
+        api.get<EventView>(`/api/events/${id}`),
+        api.get<{ items: EventTimelineEntry[] }>(`/api/events/${id}/timeline`),
+      ]);
       setEvent(view);
       setTimeline(entries.items);
       setError('');
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'));
+      setError(
+        caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'),
+      );
     }
   }, [id, t]);
 
@@ -42,7 +71,11 @@ export function EventDetailPage() {
   useEffect(() => {
     function onKey(keyEvent: KeyboardEvent) {
       const target = keyEvent.target as HTMLElement | null;
-      if (action || (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable))) return;
+      if (
+        action ||
+        (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable))
+      )
+        return;
       if (keyEvent.altKey || keyEvent.ctrlKey || keyEvent.metaKey) return;
       const index = Number(keyEvent.key) - 1;
       const chosen = Number.isInteger(index) && index >= 0 ? event?.actions[index] : undefined;
@@ -61,31 +94,59 @@ export function EventDetailPage() {
   if (error)
     return (
       <Card>
-        <Alert type="error" showIcon title={error} action={<Button onClick={() => navigate(-1)}>{t('返回', 'Back')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          action={<Button onClick={() => navigate(-1)}>{t('返回', 'Back')}</Button>}
+        />
       </Card>
     );
-  if (!event) return <Card><Skeleton active /></Card>;
+  if (!event)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
 
   const step = event.step;
   const left = step ? timeLeft(step.deadline, Date.now(), locale) : null;
-  const actionLabel = (name: string) => (Object.hasOwn(EVENT_ACTION_LABELS, name) ? EVENT_ACTION_LABELS[name as EventAction][locale] : name);
+  const actionLabel = (name: string) =>
+    Object.hasOwn(EVENT_ACTION_LABELS, name) ? EVENT_ACTION_LABELS[name as EventAction][locale] : name;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={
           <Space>
-            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('返回', 'Back')} onClick={() => navigate(-1)} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              aria-label={t('返回', 'Back')}
+              onClick={() => navigate(-1)}
+            />
             <span>{event.title}</span>
-            <Tag color={STATUS_COLOURS[event.status]} data-testid="event-status">{EVENT_STATUS_LABELS[event.status][locale]}</Tag>
+            <Tag color={STATUS_COLOURS[event.status]} data-testid="event-status">
+              {EVENT_STATUS_LABELS[event.status][locale]}
+            </Tag>
             {event.escalated && <Tag color="volcano">{t('已上报县级', 'Escalated')}</Tag>}
           </Space>
         }
         extra={
           <Space wrap>
             {event.actions.map((name, index) => (
-              <Button key={name} type={DANGEROUS.includes(name) ? 'default' : 'primary'} danger={DANGEROUS.includes(name)} onClick={() => setAction(name)} title={t(`快捷键 ${index + 1}`, `Shortcut ${index + 1}`)}>
-                {index < 9 && <kbd aria-hidden="true" style={{ fontSize: 11, opacity: 0.7, marginRight: 4 }}>{index + 1}</kbd>}
+              <Button
+                key={name}
+                type={DANGEROUS.includes(name) ? 'default' : 'primary'}
+                danger={DANGEROUS.includes(name)}
+                onClick={() => setAction(name)}
+                title={t(`快捷键 ${index + 1}`, `Shortcut ${index + 1}`)}
+              >
+                {index < 9 && (
+                  <kbd aria-hidden="true" style={{ fontSize: 11, opacity: 0.7, marginRight: 4 }}>
+                    {index + 1}
+                  </kbd>
+                )}
                 {actionLabel(name)}
               </Button>
             ))}
@@ -100,28 +161,52 @@ export function EventDetailPage() {
             title={
               <Space wrap>
                 <span>{EVENT_STEP_LABELS[step.step][locale]}</span>
-                <span>{t('时限', 'due')} {dayjs(step.deadline).format('YYYY-MM-DD HH:mm')}</span>
-                <Typography.Text type={left.overdue ? 'danger' : undefined} strong>{left.text}</Typography.Text>
+                <span>
+                  {t('时限', 'due')} {dayjs(step.deadline).format('YYYY-MM-DD HH:mm')}
+                </span>
+                <Typography.Text type={left.overdue ? 'danger' : undefined} strong>
+                  {left.text}
+                </Typography.Text>
                 {step.cards.map((level) => (
-                  <Tag key={level} color={level === 'red' ? 'red' : 'gold'} data-testid={`card-${level}`}>{CARD_LEVEL_LABELS[level][locale]}</Tag>
+                  <Tag key={level} color={level === 'red' ? 'red' : 'gold'} data-testid={`card-${level}`}>
+                    {CARD_LEVEL_LABELS[level][locale]}
+                  </Tag>
                 ))}
               </Space>
             }
           />
         )}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('事件编号', 'Number')}><Typography.Text copyable>{event.id}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label={t('事件编号', 'Number')}>
+            <Typography.Text copyable>{event.id}</Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label={t('类别', 'Category')}>{event.categoryName}</Descriptions.Item>
           <Descriptions.Item label={t('网格', 'Grid')}>{event.gridName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('地址', 'Address')}>{event.address ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('位置', 'Location')}>{event.lon !== null && event.lat !== null ? `${event.lon.toFixed(5)}, ${event.lat.toFixed(5)}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('上报人', 'Reporter')}>{event.reporter?.displayName ?? (event.source === 'public' ? t('群众', 'The public') : '—')}</Descriptions.Item>
-          <Descriptions.Item label={t('主办部门', 'Lead department')}>{event.leadDepartment?.name ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('协办部门', 'Assisting')}>{event.assistingDepartments.map((department) => department.name).join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('上报时间', 'Reported')}>{dayjs(event.reportedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-          <Descriptions.Item label={t('结案时间', 'Closed')}>{event.closedAt ? dayjs(event.closedAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('位置', 'Location')}>
+            {event.lon !== null && event.lat !== null
+              ? `${event.lon.toFixed(5)}, ${event.lat.toFixed(5)}`
+              : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('上报人', 'Reporter')}>
+            {event.reporter?.displayName ?? (event.source === 'public' ? t('群众', 'The public') : '—')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('主办部门', 'Lead department')}>
+            {event.leadDepartment?.name ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('协办部门', 'Assisting')}>
+            {event.assistingDepartments.map((department) => department.name).join('、') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('上报时间', 'Reported')}>
+            {dayjs(event.reportedAt).format('YYYY-MM-DD HH:mm')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('结案时间', 'Closed')}>
+            {event.closedAt ? dayjs(event.closedAt).format('YYYY-MM-DD HH:mm') : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('描述', 'Description')} span={2}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{event.description}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {event.description}
+            </Typography.Paragraph>
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -130,18 +215,38 @@ export function EventDetailPage() {
           <Card title={t('办理过程', 'Timeline')}>
             <Timeline
               items={timeline.map((entry) => ({
-                color: entry.action === 'reject' || entry.action === 'return' || entry.action === 'verify_fail' ? 'red' : entry.toStatus === 'closed' ? 'green' : 'blue',
+                color:
+                  entry.action === 'reject' || entry.action === 'return' || entry.action === 'verify_fail'
+                    ? 'red'
+                    : entry.toStatus === 'closed'
+                      ? 'green'
+                      : 'blue',
                 content: (
                   <div data-testid="timeline-entry">
                     <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>
-                    <Typography.Text type="secondary"> · {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {' '}
+                      · {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
+                    </Typography.Text>
                     <div>
-                      {entry.actor ? `${entry.actor.displayName}（${Object.hasOwn(ROLE_LABELS, entry.actor.role) ? ROLE_LABELS[entry.actor.role as Role][locale] : entry.actor.role}）` : t('系统', 'System')}
+                      {entry.actor
+                        ? `${entry.actor.displayName}（${Object.hasOwn(ROLE_LABELS, entry.actor.role) ? ROLE_LABELS[entry.actor.role as Role][locale] : entry.actor.role}）`
+                        : t('系统', 'System')}
                       {' → '}
                       {EVENT_STATUS_LABELS[entry.toStatus][locale]}
                     </div>
-                    {entry.note && <div>{t('说明：', 'Note: ')}{entry.note}</div>}
-                    {typeof entry.details['result'] === 'string' && <div>{t('结果：', 'Result: ')}{entry.details['result']}</div>}
+                    {entry.note && (
+                      <div>
+                        {t('说明：', 'Note: ')}
+                        {entry.note}
+                      </div>
+                    )}
+                    {typeof entry.details['result'] === 'string' && (
+                      <div>
+                        {t('结果：', 'Result: ')}
+                        {entry.details['result']}
+                      </div>
+                    )}
                   </div>
                 ),
               }))}
@@ -156,7 +261,14 @@ export function EventDetailPage() {
               <Image.PreviewGroup>
                 <Space wrap>
                   {event.photos.map((photo) => (
-                    <Image key={`${photo.id}-${photo.stage}`} src={photo.url} width={120} height={120} style={{ objectFit: 'cover' }} alt={actionLabel(photo.stage)} />
+                    <Image
+                      key={`${photo.id}-${photo.stage}`}
+                      src={photo.url}
+                      width={120}
+                      height={120}
+                      style={{ objectFit: 'cover' }}
+                      alt={actionLabel(photo.stage)}
+                    />
                   ))}
                 </Space>
               </Image.PreviewGroup>

@@ -42,14 +42,23 @@ export function EventsPage({ view }: { view: EventsView }) {
 
   const after = params.get('after') ?? undefined;
   const cursors = useMemo(() => (params.get('back') ?? '').split(',').filter(Boolean), [params]);
-  const query = useMemo(() => Object.fromEntries(FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : []))), [params]);
+  const query = useMemo(
+    () =>
+      Object.fromEntries(FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : []))),
+    [params],
+  );
 
   useEffect(() => {
     let alive = true;
     setLoading(true);
     setError('');
     api
-      .get<{ items: EventListItem[]; nextCursor: string | null }>('/api/events', { ...query, view, after, limit: 20 })
+      .get<{ items: EventListItem[]; nextCursor: string | null }>('/api/events', {
+        ...query,
+        view,
+        after,
+        limit: 20,
+      })
       .then(
         (answer) => {
           if (!alive) return;
@@ -57,7 +66,11 @@ export function EventsPage({ view }: { view: EventsView }) {
           setNextCursor(answer.nextCursor);
           setNow(Date.now());
         },
-        (caught: unknown) => alive && setError(caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again')),
+        (caught: unknown) =>
+          alive &&
+          setError(
+            caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'),
+          ),
       )
       .finally(() => alive && setLoading(false));
     return () => {
@@ -76,7 +89,13 @@ export function EventsPage({ view }: { view: EventsView }) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable || target.closest('.ant-select, .ant-picker, .ant-modal'))) return;
+      if (
+        target &&
+        (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+          target.isContentEditable ||
+          target.closest('.ant-select, .ant-picker, .ant-modal'))
+      )
+        return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const count = items?.length ?? 0;
       if ((event.key === 'ArrowDown' || event.key === 'j') && count > 0) {
@@ -131,7 +150,12 @@ export function EventsPage({ view }: { view: EventsView }) {
     department_inbox: t('部门待办', 'Department inbox'),
     all: t('事件查询', 'Events'),
   };
-  const statusChoices = view === 'center_queue' ? (['reported', 'accepted'] as const) : view === 'department_inbox' ? (['dispatched', 'signed'] as const) : EVENT_STATUSES;
+  const statusChoices =
+    view === 'center_queue'
+      ? (['reported', 'accepted'] as const)
+      : view === 'department_inbox'
+        ? (['dispatched', 'signed'] as const)
+        : EVENT_STATUSES;
 
   return (
     <Card
@@ -150,7 +174,10 @@ export function EventsPage({ view }: { view: EventsView }) {
           style={{ width: 160 }}
           value={params.get('status') ?? undefined}
           onChange={(value?: string) => setFilter('status', value ?? null)}
-          options={statusChoices.map((status) => ({ value: status, label: EVENT_STATUS_LABELS[status][locale] }))}
+          options={statusChoices.map((status) => ({
+            value: status,
+            label: EVENT_STATUS_LABELS[status][locale],
+          }))}
         />
         <Select
           aria-label={t('类别', 'Category')}
@@ -164,7 +191,11 @@ export function EventsPage({ view }: { view: EventsView }) {
         />
         <DatePicker.RangePicker
           aria-label={t('上报日期', 'Reported between')}
-          value={params.get('from') && params.get('to') ? [dayjs(params.get('from')), dayjs(params.get('to'))] : null}
+          value={
+            params.get('from') && params.get('to')
+              ? [dayjs(params.get('from')), dayjs(params.get('to'))]
+              : null
+          }
           onChange={(range) => {
             const next = new URLSearchParams(params);
             if (range?.[0] && range[1]) {
@@ -180,7 +211,11 @@ export function EventsPage({ view }: { view: EventsView }) {
           }}
         />
         <Space>
-          <Switch aria-label={t('只看超时', 'Overdue only')} checked={params.get('overdue') === 'true'} onChange={(checked) => setFilter('overdue', checked ? 'true' : null)} />
+          <Switch
+            aria-label={t('只看超时', 'Overdue only')}
+            checked={params.get('overdue') === 'true'}
+            onChange={(checked) => setFilter('overdue', checked ? 'true' : null)}
+          />
           <Typography.Text>{t('只看超时', 'Overdue only')}</Typography.Text>
         </Space>
       </Space>
@@ -191,13 +226,57 @@ export function EventsPage({ view }: { view: EventsView }) {
         loading={loading}
         dataSource={items ?? []}
         pagination={false}
-        locale={{ emptyText: <Empty description={view === 'all' ? t('没有符合条件的事件', 'No events match') : t('没有待办事件', 'Nothing waiting')} /> }}
-        onRow={(row, index) => ({ onClick: () => navigate(`/events/${row.id}`), style: { cursor: 'pointer', ...(index === active ? { background: '#e6f0ff', outline: '2px solid #1458b8', outlineOffset: -2 } : {}) }, 'aria-selected': index === active })}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                view === 'all'
+                  ? t('没有符合条件的事件', 'No events match')
+                  : t('没有待办事件', 'Nothing waiting')
+              }
+            />
+          ),
+        }}
+        onRow={(row, index) => ({
+          onClick: () => navigate(`/events/${row.id}`),
+          style: {
+            cursor: 'pointer',
+            ...(index === active
+              ? { background: '#e6f0ff', outline: '2px solid #1458b8', outlineOffset: -2 }
+              : {}),
+          },
+          'aria-selected': index === active,
+        })}
         columns={[
-          { title: t('标题', 'Title'), dataIndex: 'title', render: (title: string, row) => <a href={`/events/${row.id}`} onClick={(event) => event.preventDefault()}>{title}</a> },
-          { title: t('类别', 'Category'), dataIndex: 'categoryCode', width: 140, render: (code: string) => categoryName(code) },
-          { title: t('网格', 'Grid'), dataIndex: 'gridName', width: 120, render: (name: string | null) => name ?? '—' },
-          { title: t('状态', 'Status'), dataIndex: 'status', width: 130, render: (status: EventStatus) => <Tag color={STATUS_COLOURS[status]}>{EVENT_STATUS_LABELS[status][locale]}</Tag> },
+          {
+            title: t('标题', 'Title'),
+            dataIndex: 'title',
+            render: (title: string, row) => (
+              <a href={`/events/${row.id}`} onClick={(event) => event.preventDefault()}>
+                {title}
+              </a>
+            ),
+          },
+          {
+            title: t('类别', 'Category'),
+            dataIndex: 'categoryCode',
+            width: 140,
+            render: (code: string) => categoryName(code),
+          },
+          {
+            title: t('网格', 'Grid'),
+            dataIndex: 'gridName',
+            width: 120,
+            render: (name: string | null) => name ?? '—',
+          },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            width: 130,
+            render: (status: EventStatus) => (
+              <Tag color={STATUS_COLOURS[status]}>{EVENT_STATUS_LABELS[status][locale]}</Tag>
+            ),
+          },
           {
             title: t('办理时限', 'Deadline'),
             dataIndex: 'deadline',
@@ -205,10 +284,23 @@ export function EventsPage({ view }: { view: EventsView }) {
             render: (deadline: string | null) => {
               if (!deadline) return '—';
               const left = timeLeft(deadline, now, locale);
-              return <Typography.Text type={left.overdue ? 'danger' : undefined} strong={left.overdue} data-overdue={left.overdue}>{left.text}</Typography.Text>;
+              return (
+                <Typography.Text
+                  type={left.overdue ? 'danger' : undefined}
+                  strong={left.overdue}
+                  data-overdue={left.overdue}
+                >
+                  {left.text}
+                </Typography.Text>
+              );
             },
           },
-          { title: t('上报时间', 'Reported'), dataIndex: 'reportedAt', width: 160, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+          {
+            title: t('上报时间', 'Reported'),
+            dataIndex: 'reportedAt',
+            width: 160,
+            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+          },
         ]}
       />
       <Space style={{ marginTop: 16 }} wrap>

@@ -46,7 +46,11 @@ function popupOf(lines: readonly (string | HTMLElement)[]): HTMLElement {
 /** Draws the map into `container`; answers a function that removes it. */
 export function drawGridMap(container: HTMLElement, input: MapInput): () => void {
   const { words } = input;
-  const map = L.map(container, { zoomControl: true, attributionControl: Boolean(input.tileUrl), preferCanvas: false });
+  const map = L.map(container, {
+    zoomControl: true,
+    attributionControl: Boolean(input.tileUrl),
+    preferCanvas: false,
+  });
   map.setView([30.6, 104.0], 8);
 
   if (input.tileUrl) {
@@ -67,11 +71,20 @@ export function drawGridMap(container: HTMLElement, input: MapInput): () => void
   const bounds = L.latLngBounds([]);
   for (const grid of input.grids) {
     const colour = gridColour(grid);
-    const layer = L.geoJSON(grid.boundary, { style: { color: colour, weight: 2, fillColor: colour, fillOpacity: 0.25 } });
+    const layer = L.geoJSON(grid.boundary, {
+      style: { color: colour, weight: 2, fillColor: colour, fillOpacity: 0.25 },
+    });
     const name = document.createElement('strong');
     name.textContent = grid.name;
     layer.bindTooltip(`${grid.name}`, { sticky: true });
-    layer.bindPopup(popupOf([name, `${words.village}：${shortUnitName(grid.villageName)}`, `${words.open}：${grid.open}`, `${words.overdue}：${grid.overdue}`]));
+    layer.bindPopup(
+      popupOf([
+        name,
+        `${words.village}：${shortUnitName(grid.villageName)}`,
+        `${words.open}：${grid.open}`,
+        `${words.overdue}：${grid.overdue}`,
+      ]),
+    );
     layer.addTo(map);
     bounds.extend(layer.getBounds());
   }
@@ -92,7 +105,9 @@ export function drawGridMap(container: HTMLElement, input: MapInput): () => void
       click.preventDefault();
       input.openEvent(event.id);
     });
-    marker.bindPopup(popupOf([link, event.categoryName, event.overdue ? words.overdueEvent : words.openEvent]));
+    marker.bindPopup(
+      popupOf([link, event.categoryName, event.overdue ? words.overdueEvent : words.openEvent]),
+    );
     marker.addTo(map);
     if (input.grids.length === 0) bounds.extend(marker.getLatLng());
   }

@@ -32,7 +32,13 @@ export function MapView({ grids, events, tileUrl, onTilesFailed }: MapViewProps)
           grids,
           events,
           tileUrl,
-          words: { open: t('办理中', 'Open'), overdue: t('已超时', 'Overdue'), village: t('村（社区）', 'Village'), openEvent: t('办理中', 'Open'), overdueEvent: t('已超时', 'Overdue') },
+          words: {
+            open: t('办理中', 'Open'),
+            overdue: t('已超时', 'Overdue'),
+            village: t('村（社区）', 'Village'),
+            openEvent: t('办理中', 'Open'),
+            overdueEvent: t('已超时', 'Overdue'),
+          },
           openEvent: (id) => navigate(`/events/${id}`),
           onTilesFailed: () => tilesFailed.current(),
         });
@@ -46,10 +52,21 @@ export function MapView({ grids, events, tileUrl, onTilesFailed }: MapViewProps)
     };
   }, [grids, events, tileUrl, t, navigate]);
 
-  if (failed) return <Alert type="error" showIcon title={t('地图加载失败，请刷新页面', 'The map could not load; reload the page')} />;
+  if (failed)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('地图加载失败，请刷新页面', 'The map could not load; reload the page')}
+      />
+    );
   return (
     <div style={{ position: 'relative', height: 'calc(100vh - 300px)', minHeight: 420 }}>
-      <div ref={container} data-testid="grid-map" style={{ height: '100%', background: '#f3f5f8', borderRadius: 4 }} />
+      <div
+        ref={container}
+        data-testid="grid-map"
+        style={{ height: '100%', background: '#f3f5f8', borderRadius: 4 }}
+      />
       {!ready && (
         <div style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}>
           <Spin />

@@ -3,7 +3,21 @@
 // person belongs to, and the assistance and special-population records the role may read.
 import { useCallback, useEffect, useState } from 'react';
 import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -32,7 +46,11 @@ import { HistoryCard, type HistoryEntry } from './registry-history.js';
 import { failureText } from './registry-list.js';
 import { usePlaceNames } from './registry-territory.js';
 
-const RISK_LABELS: Readonly<Record<string, [string, string, string]>> = { low: ['低', 'Low', 'green'], medium: ['中', 'Medium', 'orange'], high: ['高', 'High', 'red'] };
+const RISK_LABELS: Readonly<Record<string, [string, string, string]>> = {
+  low: ['低', 'Low', 'green'],
+  medium: ['中', 'Medium', 'orange'],
+  high: ['高', 'High', 'red'],
+};
 type Step = 'edit' | 'verify' | 'status' | 'unmask';
 
 export function PersonDetailPage() {
@@ -42,7 +60,9 @@ export function PersonDetailPage() {
   const navigate = useNavigate();
   const [person, setPerson] = useState<PersonView | null>(null);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
-  const [links, setLinks] = useState<{ recordId: string; kind: RecordKind; name: string; relation: string }[]>([]);
+  const [links, setLinks] = useState<
+    { recordId: string; kind: RecordKind; name: string; relation: string }[]
+  >([]);
   const [assistance, setAssistance] = useState<AssistanceView[] | null>(null);
   const [specials, setSpecials] = useState<SpecialPopulationView[] | null>(null);
   const [plain, setPlain] = useState<PlainDocument | null>(null);
@@ -59,9 +79,13 @@ export function PersonDetailPage() {
       setError('');
       const [changes, records, helps, special] = await Promise.all([
         api.get<{ items: HistoryEntry[] }>(`/api/persons/${id}/history`),
-        api.get<{ items: { recordId: string; kind: RecordKind; name: string; relation: string }[] }>(`/api/persons/${id}/records`),
+        api.get<{ items: { recordId: string; kind: RecordKind; name: string; relation: string }[] }>(
+          `/api/persons/${id}/records`,
+        ),
         api.get<{ items: AssistanceView[] }>(`/api/persons/${id}/assistance`),
-        maySpecial ? api.get<{ items: SpecialPopulationView[] }>(`/api/persons/${id}/special-populations`) : Promise.resolve({ items: [] }),
+        maySpecial
+          ? api.get<{ items: SpecialPopulationView[] }>(`/api/persons/${id}/special-populations`)
+          : Promise.resolve({ items: [] }),
       ]);
       setHistory(changes.items);
       setLinks(records.items);
@@ -79,10 +103,24 @@ export function PersonDetailPage() {
   if (error && !person)
     return (
       <Card>
-        <Alert type="error" showIcon title={error} action={<Button onClick={() => navigate('/registry/persons')}>{t('返回人员列表', 'Back to people')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          action={
+            <Button onClick={() => navigate('/registry/persons')}>
+              {t('返回人员列表', 'Back to people')}
+            </Button>
+          }
+        />
       </Card>
     );
-  if (!person) return <Card><Skeleton active /></Card>;
+  if (!person)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
 
   const done = (view: PersonView) => {
     setStep(null);
@@ -90,17 +128,25 @@ export function PersonDetailPage() {
     setPlain(null);
     void load();
   };
-  const relationLabel = (kind: RecordKind, relation: string) => RECORD_KIND_DEFINITIONS[kind].members?.relations[relation]?.[locale] ?? relation;
+  const relationLabel = (kind: RecordKind, relation: string) =>
+    RECORD_KIND_DEFINITIONS[kind].members?.relations[relation]?.[locale] ?? relation;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('返回', 'Back')} onClick={() => navigate(-1)} />
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              aria-label={t('返回', 'Back')}
+              onClick={() => navigate(-1)}
+            />
             <span data-testid="person-name">{person.name}</span>
             <Tag color="blue">{RESIDENCE_STATUS_LABELS[person.residenceStatus][locale]}</Tag>
-            <Tag color={person.status === 'active' ? 'green' : 'default'} data-testid="person-status">{PERSON_STATUS_LABELS[person.status][locale]}</Tag>
+            <Tag color={person.status === 'active' ? 'green' : 'default'} data-testid="person-status">
+              {PERSON_STATUS_LABELS[person.status][locale]}
+            </Tag>
           </Space>
         }
         extra={
@@ -112,7 +158,9 @@ export function PersonDetailPage() {
             )}
             {mayWrite && person.status === 'active' && (
               <>
-                <Button type="primary" onClick={() => setStep('edit')}>{t('修改', 'Edit')}</Button>
+                <Button type="primary" onClick={() => setStep('edit')}>
+                  {t('修改', 'Edit')}
+                </Button>
                 <Button onClick={() => setStep('verify')}>{t('复核', 'Verify')}</Button>
               </>
             )}
@@ -126,28 +174,69 @@ export function PersonDetailPage() {
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-          <Descriptions.Item label={t('证件类型', 'Document')}>{ID_TYPE_LABELS[person.idType][locale]}</Descriptions.Item>
+          <Descriptions.Item label={t('证件类型', 'Document')}>
+            {ID_TYPE_LABELS[person.idType][locale]}
+          </Descriptions.Item>
           <Descriptions.Item label={t('证件号码', 'Number')}>
-            <Typography.Text code data-testid="person-id-number" copyable={plain?.idNumber ? { text: plain.idNumber } : false}>{plain ? (plain.idNumber ?? '—') : (person.idNumber ?? '—')}</Typography.Text>
+            <Typography.Text
+              code
+              data-testid="person-id-number"
+              copyable={plain?.idNumber ? { text: plain.idNumber } : false}
+            >
+              {plain ? (plain.idNumber ?? '—') : (person.idNumber ?? '—')}
+            </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('联系电话', 'Phone')}>
             <span data-testid="person-phone">{plain ? (plain.phone ?? '—') : (person.phone ?? '—')}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('性别', 'Gender')}>{person.gender ? GENDER_LABELS[person.gender][locale] : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('性别', 'Gender')}>
+            {person.gender ? GENDER_LABELS[person.gender][locale] : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('出生日期', 'Birth date')}>{person.birthDate ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('民族', 'Ethnicity')}>{person.ethnicity ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('村（社区）/网格', 'Village / grid')}>{placeName(person.path)}</Descriptions.Item>
-          <Descriptions.Item label={t('户籍地', 'Registration place')}>{person.hukouPlace ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('村（社区）/网格', 'Village / grid')}>
+            {placeName(person.path)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('户籍地', 'Registration place')}>
+            {person.hukouPlace ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('现住址', 'Address')}>{person.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('人员标签', 'Tags')}>
-            {person.tags.length === 0 ? '—' : person.tags.map((tag) => <Tag key={tag} color="gold">{Object.hasOwn(PERSON_TAG_LABELS, tag) ? PERSON_TAG_LABELS[tag as PersonTag][locale] : tag}</Tag>)}
+            {person.tags.length === 0
+              ? '—'
+              : person.tags.map((tag) => (
+                  <Tag key={tag} color="gold">
+                    {Object.hasOwn(PERSON_TAG_LABELS, tag)
+                      ? PERSON_TAG_LABELS[tag as PersonTag][locale]
+                      : tag}
+                  </Tag>
+                ))}
           </Descriptions.Item>
           <Descriptions.Item label={t('最后核实', 'Last verified')}>
-            <span data-testid="person-verified">{person.verifiedAt ? dayjs(person.verifiedAt).format('YYYY-MM-DD HH:mm') : t('未核实', 'Never')}</span>
+            <span data-testid="person-verified">
+              {person.verifiedAt ? dayjs(person.verifiedAt).format('YYYY-MM-DD HH:mm') : t('未核实', 'Never')}
+            </span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('更新时间', 'Updated')}>{dayjs(person.updatedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+          <Descriptions.Item label={t('更新时间', 'Updated')}>
+            {dayjs(person.updatedAt).format('YYYY-MM-DD HH:mm')}
+          </Descriptions.Item>
         </Descriptions>
-        {plain && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('正在显示完整信息，本次查看已记入审计日志。', 'Shown in full; this view is on the audit trail.')} action={<Button size="small" onClick={() => setPlain(null)}>{t('隐藏', 'Hide')}</Button>} />}
+        {plain && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="warning"
+            showIcon
+            title={t(
+              '正在显示完整信息，本次查看已记入审计日志。',
+              'Shown in full; this view is on the audit trail.',
+            )}
+            action={
+              <Button size="small" onClick={() => setPlain(null)}>
+                {t('隐藏', 'Hide')}
+              </Button>
+            }
+          />
+        )}
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
@@ -157,7 +246,14 @@ export function PersonDetailPage() {
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Card title={t('所属户和房屋', 'Households and houses')}>
               <List
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('未列入任何户或房屋', 'Not in any household or house')} /> }}
+                locale={{
+                  emptyText: (
+                    <Empty
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={t('未列入任何户或房屋', 'Not in any household or house')}
+                    />
+                  ),
+                }}
                 dataSource={links}
                 renderItem={(link) => (
                   <List.Item>
@@ -176,28 +272,82 @@ export function PersonDetailPage() {
                 size="small"
                 pagination={false}
                 dataSource={assistance ?? []}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('没有帮扶记录', 'No assistance')} /> }}
+                locale={{
+                  emptyText: (
+                    <Empty
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={t('没有帮扶记录', 'No assistance')}
+                    />
+                  ),
+                }}
                 columns={[
-                  { title: t('类型', 'Kind'), dataIndex: 'kind', render: (kind: AssistanceView['kind']) => ASSISTANCE_KIND_LABELS[kind][locale] },
+                  {
+                    title: t('类型', 'Kind'),
+                    dataIndex: 'kind',
+                    render: (kind: AssistanceView['kind']) => ASSISTANCE_KIND_LABELS[kind][locale],
+                  },
                   { title: t('措施', 'Measures'), dataIndex: 'measures' },
-                  { title: t('起止', 'Dates'), render: (_: unknown, row) => `${row.startDate} ~ ${row.endDate ?? ''}` },
-                  { title: t('状态', 'State'), dataIndex: 'active', render: (active: boolean) => (active ? <Tag color="green">{t('进行中', 'Active')}</Tag> : <Tag>{t('已结束', 'Ended')}</Tag>) },
+                  {
+                    title: t('起止', 'Dates'),
+                    render: (_: unknown, row) => `${row.startDate} ~ ${row.endDate ?? ''}`,
+                  },
+                  {
+                    title: t('状态', 'State'),
+                    dataIndex: 'active',
+                    render: (active: boolean) =>
+                      active ? (
+                        <Tag color="green">{t('进行中', 'Active')}</Tag>
+                      ) : (
+                        <Tag>{t('已结束', 'Ended')}</Tag>
+                      ),
+                  },
                 ]}
               />
             </Card>
             {maySpecial && (
-              <Card title={t('特殊人群', 'Special population')} loading={specials === null} extra={<Typography.Text type="secondary">{t('查看已记入审计', 'Reads are audited')}</Typography.Text>}>
+              <Card
+                title={t('特殊人群', 'Special population')}
+                loading={specials === null}
+                extra={
+                  <Typography.Text type="secondary">
+                    {t('查看已记入审计', 'Reads are audited')}
+                  </Typography.Text>
+                }
+              >
                 <Table<SpecialPopulationView>
                   rowKey="id"
                   size="small"
                   pagination={false}
                   dataSource={specials ?? []}
-                  locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('不属于特殊人群', 'Not a special population')} /> }}
+                  locale={{
+                    emptyText: (
+                      <Empty
+                        image={Empty.PRESENTED_IMAGE_SIMPLE}
+                        description={t('不属于特殊人群', 'Not a special population')}
+                      />
+                    ),
+                  }}
                   columns={[
-                    { title: t('类别', 'Category'), dataIndex: 'category', render: (category: SpecialPopulationView['category']) => SPECIAL_POPULATION_CATEGORY_LABELS[category][locale] },
-                    { title: t('风险等级', 'Risk'), dataIndex: 'riskLevel', render: (level: string) => <Tag color={RISK_LABELS[level]?.[2]}>{locale === 'zh-CN' ? RISK_LABELS[level]?.[0] : RISK_LABELS[level]?.[1]}</Tag> },
+                    {
+                      title: t('类别', 'Category'),
+                      dataIndex: 'category',
+                      render: (category: SpecialPopulationView['category']) =>
+                        SPECIAL_POPULATION_CATEGORY_LABELS[category][locale],
+                    },
+                    {
+                      title: t('风险等级', 'Risk'),
+                      dataIndex: 'riskLevel',
+                      render: (level: string) => (
+                        <Tag color={RISK_LABELS[level]?.[2]}>
+                          {locale === 'zh-CN' ? RISK_LABELS[level]?.[0] : RISK_LABELS[level]?.[1]}
+                        </Tag>
+                      ),
+                    },
                     { title: t('管控单位', 'Supervised by'), dataIndex: 'supervisingUnit' },
-                    { title: t('起止', 'Dates'), render: (_: unknown, row) => `${row.startDate} ~ ${row.endDate ?? ''}` },
+                    {
+                      title: t('起止', 'Dates'),
+                      render: (_: unknown, row) => `${row.startDate} ~ ${row.endDate ?? ''}`,
+                    },
                   ]}
                 />
               </Card>

@@ -7,7 +7,17 @@ import { DownloadOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '
 import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
-import { GENDER_LABELS, PERSON_STATUSES, PERSON_STATUS_LABELS, PERSON_TAG_LABELS, RESIDENCE_STATUSES, RESIDENCE_STATUS_LABELS, can, type PersonTag, type PersonView } from '@gridwork/core';
+import {
+  GENDER_LABELS,
+  PERSON_STATUSES,
+  PERSON_STATUS_LABELS,
+  PERSON_TAG_LABELS,
+  RESIDENCE_STATUSES,
+  RESIDENCE_STATUS_LABELS,
+  can,
+  type PersonTag,
+  type PersonView,
+} from '@gridwork/core';
 import { useUser } from '../auth/auth.js';
 import { useLocale } from '../../app/i18n.js';
 import { PersonFormModal } from './person-form-modal.js';
@@ -16,8 +26,20 @@ import { PlacePicker, usePlaceNames, usePreloadPath } from './registry-territory
 
 export { PersonDetailPage } from './person-detail.js';
 
-const FILTER_KEYS = ['name', 'idNumber', 'phone', 'villageId', 'gridId', 'residenceStatus', 'status'] as const;
-export const RESIDENCE_COLOURS: Readonly<Record<string, string>> = { registered: 'blue', floating: 'orange', overseas: 'purple' };
+const FILTER_KEYS = [
+  'name',
+  'idNumber',
+  'phone',
+  'villageId',
+  'gridId',
+  'residenceStatus',
+  'status',
+] as const;
+export const RESIDENCE_COLOURS: Readonly<Record<string, string>> = {
+  registered: 'blue',
+  floating: 'orange',
+  overseas: 'purple',
+};
 
 interface SearchValues {
   name?: string;
@@ -43,15 +65,33 @@ export function PersonsPage() {
   const mayUnmask = can(user.role, 'person.unmask');
 
   useEffect(() => {
-    form.setFieldsValue({ name: list.filters['name'] ?? '', idNumber: list.filters['idNumber'] ?? '', phone: list.filters['phone'] ?? '', residenceStatus: list.filters['residenceStatus'], status: list.filters['status'] });
+    form.setFieldsValue({
+      name: list.filters['name'] ?? '',
+      idNumber: list.filters['idNumber'] ?? '',
+      phone: list.filters['phone'] ?? '',
+      residenceStatus: list.filters['residenceStatus'],
+      status: list.filters['status'],
+    });
   }, [form, list.filters]);
 
   async function exportList(plain: boolean) {
     setExporting(true);
     try {
       const { idNumber: _id, phone: _phone, ...filters } = list.filters;
-      await downloadFile('/api/persons/export.xlsx', { ...filters, ...(plain ? { plain: true } : {}) }, locale, 'people.xlsx');
-      void message.success(plain ? t('已导出（含完整证件号，已记入审计）', 'Exported with full numbers (recorded on the audit trail)') : t('已导出', 'Exported'));
+      await downloadFile(
+        '/api/persons/export.xlsx',
+        { ...filters, ...(plain ? { plain: true } : {}) },
+        locale,
+        'people.xlsx',
+      );
+      void message.success(
+        plain
+          ? t(
+              '已导出（含完整证件号，已记入审计）',
+              'Exported with full numbers (recorded on the audit trail)',
+            )
+          : t('已导出', 'Exported'),
+      );
     } catch (caught) {
       void message.error(failureText(caught, t));
     } finally {
@@ -62,7 +102,10 @@ export function PersonsPage() {
   function confirmPlainExport() {
     modal.confirm({
       title: t('导出完整证件号码和电话？', 'Export full ID numbers and phones?'),
-      content: t('导出的文件含有未脱敏的个人信息，此次导出将记入审计日志。请妥善保管文件。', 'The file holds unmasked personal data; this export is recorded on the audit trail. Keep the file safe.'),
+      content: t(
+        '导出的文件含有未脱敏的个人信息，此次导出将记入审计日志。请妥善保管文件。',
+        'The file holds unmasked personal data; this export is recorded on the audit trail. Keep the file safe.',
+      ),
       okText: t('确认导出', 'Export'),
       cancelText: t('取消', 'Cancel'),
       onOk: () => exportList(true),
@@ -101,7 +144,15 @@ export function PersonsPage() {
         name="person-search"
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) => list.setFilters({ name: values.name?.trim(), idNumber: values.idNumber?.trim(), phone: values.phone?.trim(), residenceStatus: values.residenceStatus, status: values.status })}
+        onFinish={(values) =>
+          list.setFilters({
+            name: values.name?.trim(),
+            idNumber: values.idNumber?.trim(),
+            phone: values.phone?.trim(),
+            residenceStatus: values.residenceStatus,
+            status: values.status,
+          })
+        }
       >
         <Form.Item name="name" label={t('姓名', 'Name')}>
           <Input allowClear placeholder={t('姓名开头', 'Name starts with')} style={{ width: 140 }} />
@@ -118,21 +169,46 @@ export function PersonsPage() {
             value={placeId}
             placeholder={t('村（社区）/网格', 'Village / grid')}
             style={{ width: 220 }}
-            onChange={(id, unit) => list.setFilters({ villageId: unit && unit.kind !== 'grid' ? id : null, gridId: unit?.kind === 'grid' ? id : null, at: unit?.path ?? null })}
+            onChange={(id, unit) =>
+              list.setFilters({
+                villageId: unit && unit.kind !== 'grid' ? id : null,
+                gridId: unit?.kind === 'grid' ? id : null,
+                at: unit?.path ?? null,
+              })
+            }
           />
         </Form.Item>
         <Form.Item name="residenceStatus" label={t('人口类型', 'Residence')}>
-          <Select allowClear placeholder={t('全部', 'Any')} style={{ width: 120 }} options={RESIDENCE_STATUSES.map((value) => ({ value, label: RESIDENCE_STATUS_LABELS[value][locale] }))} />
+          <Select
+            allowClear
+            placeholder={t('全部', 'Any')}
+            style={{ width: 120 }}
+            options={RESIDENCE_STATUSES.map((value) => ({
+              value,
+              label: RESIDENCE_STATUS_LABELS[value][locale],
+            }))}
+          />
         </Form.Item>
         <Form.Item name="status" label={t('状态', 'Status')}>
-          <Select allowClear placeholder={t('全部', 'Any')} style={{ width: 100 }} options={PERSON_STATUSES.map((value) => ({ value, label: PERSON_STATUS_LABELS[value][locale] }))} />
+          <Select
+            allowClear
+            placeholder={t('全部', 'Any')}
+            style={{ width: 100 }}
+            options={PERSON_STATUSES.map((value) => ({ value, label: PERSON_STATUS_LABELS[value][locale] }))}
+          />
         </Form.Item>
         <Form.Item>
           <Space>
             <Button type="primary" htmlType="submit">
               {t('查询', 'Search')}
             </Button>
-            <Button onClick={() => list.setFilters(Object.fromEntries([...FILTER_KEYS, 'at'].map((key) => [key, null])))}>{t('重置', 'Reset')}</Button>
+            <Button
+              onClick={() =>
+                list.setFilters(Object.fromEntries([...FILTER_KEYS, 'at'].map((key) => [key, null])))
+              }
+            >
+              {t('重置', 'Reset')}
+            </Button>
           </Space>
         </Form.Item>
       </Form>
@@ -145,12 +221,39 @@ export function PersonsPage() {
         pagination={false}
         scroll={{ x: 1100 }}
         locale={{ emptyText: <Empty description={t('没有符合条件的人员', 'No people match')} /> }}
-        onRow={(row) => ({ onClick: () => navigate(`/registry/persons/${row.id}`), style: { cursor: 'pointer' } })}
+        onRow={(row) => ({
+          onClick: () => navigate(`/registry/persons/${row.id}`),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
-          { title: t('姓名', 'Name'), dataIndex: 'name', width: 110, render: (name: string, row) => <Link to={`/registry/persons/${row.id}`} onClick={(event) => event.stopPropagation()}>{name}</Link> },
-          { title: t('证件号码', 'ID number'), dataIndex: 'idNumber', width: 190, render: (value: string | null) => <Typography.Text code>{value ?? '—'}</Typography.Text> },
-          { title: t('性别', 'Gender'), dataIndex: 'gender', width: 64, render: (value: 'male' | 'female' | null) => (value ? GENDER_LABELS[value][locale] : '—') },
-          { title: t('出生日期', 'Born'), dataIndex: 'birthDate', width: 110, render: (value: string | null) => value ?? '—' },
+          {
+            title: t('姓名', 'Name'),
+            dataIndex: 'name',
+            width: 110,
+            render: (name: string, row) => (
+              <Link to={`/registry/persons/${row.id}`} onClick={(event) => event.stopPropagation()}>
+                {name}
+              </Link>
+            ),
+          },
+          {
+            title: t('证件号码', 'ID number'),
+            dataIndex: 'idNumber',
+            width: 190,
+            render: (value: string | null) => <Typography.Text code>{value ?? '—'}</Typography.Text>,
+          },
+          {
+            title: t('性别', 'Gender'),
+            dataIndex: 'gender',
+            width: 64,
+            render: (value: 'male' | 'female' | null) => (value ? GENDER_LABELS[value][locale] : '—'),
+          },
+          {
+            title: t('出生日期', 'Born'),
+            dataIndex: 'birthDate',
+            width: 110,
+            render: (value: string | null) => value ?? '—',
+          },
           {
             title: t('人口类型', 'Residence'),
             dataIndex: 'residenceStatus',
@@ -162,9 +265,37 @@ export function PersonsPage() {
               </Space>
             ),
           },
-          { title: t('标签', 'Tags'), dataIndex: 'tags', render: (tags: string[]) => (tags.length === 0 ? '—' : tags.map((tag) => <Tag key={tag} color="gold">{Object.hasOwn(PERSON_TAG_LABELS, tag) ? PERSON_TAG_LABELS[tag as PersonTag][locale] : tag}</Tag>)) },
-          { title: t('村（社区）/网格', 'Village / grid'), dataIndex: 'path', width: 220, render: (path: string) => placeName(path) },
-          { title: t('最后核实', 'Verified'), dataIndex: 'verifiedAt', width: 130, render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD') : <Typography.Text type="warning">{t('未核实', 'Never')}</Typography.Text>) },
+          {
+            title: t('标签', 'Tags'),
+            dataIndex: 'tags',
+            render: (tags: string[]) =>
+              tags.length === 0
+                ? '—'
+                : tags.map((tag) => (
+                    <Tag key={tag} color="gold">
+                      {Object.hasOwn(PERSON_TAG_LABELS, tag)
+                        ? PERSON_TAG_LABELS[tag as PersonTag][locale]
+                        : tag}
+                    </Tag>
+                  )),
+          },
+          {
+            title: t('村（社区）/网格', 'Village / grid'),
+            dataIndex: 'path',
+            width: 220,
+            render: (path: string) => placeName(path),
+          },
+          {
+            title: t('最后核实', 'Verified'),
+            dataIndex: 'verifiedAt',
+            width: 130,
+            render: (at: string | null) =>
+              at ? (
+                dayjs(at).format('YYYY-MM-DD')
+              ) : (
+                <Typography.Text type="warning">{t('未核实', 'Never')}</Typography.Text>
+              ),
+          },
         ]}
       />
       <PageButtons list={list} />

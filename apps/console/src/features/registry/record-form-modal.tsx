@@ -27,9 +27,33 @@ interface RecordFormValues {
   staffCount?: number | null;
 }
 
-const FIELDS = ['gridId', 'name', 'address', 'category', 'state', 'reason', 'key', 'lon', 'lat', 'contactName', 'contactPhone', 'legalRepresentative', 'staffCount'];
+const FIELDS = [
+  'gridId',
+  'name',
+  'address',
+  'category',
+  'state',
+  'reason',
+  'key',
+  'lon',
+  'lat',
+  'contactName',
+  'contactPhone',
+  'legalRepresentative',
+  'staffCount',
+];
 
-export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: RecordKind; record?: RecordView; onClose(): void; onSaved(record: RecordView): void }) {
+export function RecordFormModal({
+  kind,
+  record,
+  onClose,
+  onSaved,
+}: {
+  kind: RecordKind;
+  record?: RecordView;
+  onClose(): void;
+  onSaved(record: RecordView): void;
+}) {
   const { locale, t } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordFormValues>();
@@ -59,8 +83,12 @@ export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: Reco
           ...(typeof values.lat === 'number' ? { lat: values.lat } : {}),
           ...(text(values.contactName) ? { contactName: text(values.contactName) } : {}),
           ...(text(values.contactPhone) ? { contactPhone: text(values.contactPhone) } : {}),
-          ...(kind === 'organisation' && text(values.legalRepresentative) ? { legalRepresentative: text(values.legalRepresentative) } : {}),
-          ...(kind === 'organisation' && typeof values.staffCount === 'number' ? { staffCount: values.staffCount } : {}),
+          ...(kind === 'organisation' && text(values.legalRepresentative)
+            ? { legalRepresentative: text(values.legalRepresentative) }
+            : {}),
+          ...(kind === 'organisation' && typeof values.staffCount === 'number'
+            ? { staffCount: values.staffCount }
+            : {}),
         });
         void message.success(t(`已登记 ${saved.name}`, `${saved.name} registered`));
       } else {
@@ -75,7 +103,8 @@ export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: Reco
         if (definition.key && text(values.key)) textChange('key');
         if (kind === 'organisation') {
           textChange('legalRepresentative');
-          if (typeof values.staffCount === 'number' && values.staffCount !== record.staffCount) changes['staffCount'] = values.staffCount;
+          if (typeof values.staffCount === 'number' && values.staffCount !== record.staffCount)
+            changes['staffCount'] = values.staffCount;
         }
         if (values.category !== record.category) changes['category'] = values.category;
         if (values.state !== record.state) changes['state'] = values.state;
@@ -88,20 +117,41 @@ export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: Reco
           onClose();
           return;
         }
-        saved = await api.patch<RecordView>(`/api/${RECORD_SEGMENTS[kind]}/${record.id}`, { version: record.version, ...changes });
+        saved = await api.patch<RecordView>(`/api/${RECORD_SEGMENTS[kind]}/${record.id}`, {
+          version: record.version,
+          ...changes,
+        });
         void message.success(t('已保存修改', 'Changes saved'));
       }
       onSaved(saved);
     } catch (caught) {
       const left = showFieldErrors(form, caught, FIELDS, t);
-      setError(caught instanceof ApiError && caught.code === 'RECORD_CHANGED' ? t('该记录已被他人修改，请关闭后刷新再改', 'Someone else changed this record; close, reload and edit again') : left);
+      setError(
+        caught instanceof ApiError && caught.code === 'RECORD_CHANGED'
+          ? t(
+              '该记录已被他人修改，请关闭后刷新再改',
+              'Someone else changed this record; close, reload and edit again',
+            )
+          : left,
+      );
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Modal open title={record ? t(`修改${label} · ${record.name}`, `Edit · ${record.name}`) : t(`登记${label}`, `Register: ${label}`)} onCancel={onClose} footer={null} destroyOnHidden width={760}>
+    <Modal
+      open
+      title={
+        record
+          ? t(`修改${label} · ${record.name}`, `Edit · ${record.name}`)
+          : t(`登记${label}`, `Register: ${label}`)
+      }
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      width={760}
+    >
       <Form<RecordFormValues>
         form={form}
         name="record"
@@ -109,24 +159,59 @@ export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: Reco
         onFinish={submit}
         initialValues={
           record
-            ? { gridId: record.gridId ?? undefined, name: record.name, address: record.address ?? '', category: record.category, state: record.state, key: record.key ?? '', lon: record.lon, lat: record.lat, contactName: record.contactName ?? '', legalRepresentative: record.legalRepresentative ?? '', staffCount: record.staffCount ?? null }
+            ? {
+                gridId: record.gridId ?? undefined,
+                name: record.name,
+                address: record.address ?? '',
+                category: record.category,
+                state: record.state,
+                key: record.key ?? '',
+                lon: record.lon,
+                lat: record.lat,
+                contactName: record.contactName ?? '',
+                legalRepresentative: record.legalRepresentative ?? '',
+                staffCount: record.staffCount ?? null,
+              }
             : { category: Object.keys(definition.categories)[0] }
         }
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('名称', 'Name')} name="name" rules={[{ required: true, whitespace: true, message: t('请填写名称', 'Enter the name') }]}>
-              <Input maxLength={100} placeholder={kind === 'household' ? t('如：王建国户', 'e.g. the Wang household') : undefined} />
+            <Form.Item
+              label={t('名称', 'Name')}
+              name="name"
+              rules={[{ required: true, whitespace: true, message: t('请填写名称', 'Enter the name') }]}
+            >
+              <Input
+                maxLength={100}
+                placeholder={kind === 'household' ? t('如：王建国户', 'e.g. the Wang household') : undefined}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label={t('所在网格', 'Grid')} name="gridId" rules={[{ required: true, message: t('请选择网格', 'Choose the grid') }]} extra={record ? t(`当前：${placeName(record.path)}`, `Now: ${placeName(record.path)}`) : undefined}>
-              <PlacePicker gridsOnly style={{ width: '100%' }} placeholder={t('选择村（社区）和网格', 'Choose village and grid')} />
+            <Form.Item
+              label={t('所在网格', 'Grid')}
+              name="gridId"
+              rules={[{ required: true, message: t('请选择网格', 'Choose the grid') }]}
+              extra={
+                record ? t(`当前：${placeName(record.path)}`, `Now: ${placeName(record.path)}`) : undefined
+              }
+            >
+              <PlacePicker
+                gridsOnly
+                style={{ width: '100%' }}
+                placeholder={t('选择村（社区）和网格', 'Choose village and grid')}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item label={t('类别', 'Category')} name="category" rules={[{ required: true }]}>
-              <Select options={Object.entries(definition.categories).map(([value, labels]) => ({ value, label: labels[locale] }))} />
+              <Select
+                options={Object.entries(definition.categories).map(([value, labels]) => ({
+                  value,
+                  label: labels[locale],
+                }))}
+              />
             </Form.Item>
           </Col>
           {definition.key && (
@@ -139,13 +224,28 @@ export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: Reco
           {record && (
             <Col span={12}>
               <Form.Item label={t('状态', 'State')} name="state">
-                <Select options={Object.entries(definition.states).map(([value, labels]) => ({ value, label: labels[locale] }))} />
+                <Select
+                  options={Object.entries(definition.states).map(([value, labels]) => ({
+                    value,
+                    label: labels[locale],
+                  }))}
+                />
               </Form.Item>
             </Col>
           )}
           {ending && (
             <Col span={24}>
-              <Form.Item label={t('原因', 'Reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('结束记录须写明原因', 'Ending a record needs a reason') }]}>
+              <Form.Item
+                label={t('原因', 'Reason')}
+                name="reason"
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t('结束记录须写明原因', 'Ending a record needs a reason'),
+                  },
+                ]}
+              >
                 <Input maxLength={200} />
               </Form.Item>
             </Col>
@@ -175,7 +275,18 @@ export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: Reco
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label={t('联系电话', 'Contact phone')} name="contactPhone" extra={record?.contactPhone ? t(`当前 ${record.contactPhone}，不改请留空`, `Now ${record.contactPhone}; leave empty to keep`) : undefined}>
+            <Form.Item
+              label={t('联系电话', 'Contact phone')}
+              name="contactPhone"
+              extra={
+                record?.contactPhone
+                  ? t(
+                      `当前 ${record.contactPhone}，不改请留空`,
+                      `Now ${record.contactPhone}; leave empty to keep`,
+                    )
+                  : undefined
+              }
+            >
               <Input maxLength={30} />
             </Form.Item>
           </Col>
@@ -201,4 +312,3 @@ export function RecordFormModal({ kind, record, onClose, onSaved }: { kind: Reco
     </Modal>
   );
 }
-

@@ -2,11 +2,23 @@
 // list per kind, its filters (name, address, key, category, state, place) in the URL, a page at a
 // time; from here a record is registered, the kind's template downloaded and the list exported.
 import { useEffect, useState } from 'react';
-import { DownloadOutlined, FileExcelOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  FileExcelOutlined,
+  ImportOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
-import { ENDING_STATES, RECORD_KIND_DEFINITIONS, can, type RecordKind, type RecordView } from '@gridwork/core';
+import {
+  ENDING_STATES,
+  RECORD_KIND_DEFINITIONS,
+  can,
+  type RecordKind,
+  type RecordView,
+} from '@gridwork/core';
 import { useUser } from '../auth/auth.js';
 import { RECORD_SEGMENTS } from '../events/catalogue.js';
 import { useLocale } from '../../app/i18n.js';
@@ -47,15 +59,34 @@ export function RecordsPage({ kind }: { kind: RecordKind }) {
   const label = definition.label[locale];
 
   useEffect(() => {
-    form.setFieldsValue({ name: list.filters['name'] ?? '', address: list.filters['address'] ?? '', key: list.filters['key'] ?? '', category: list.filters['category'], state: list.filters['state'] });
+    form.setFieldsValue({
+      name: list.filters['name'] ?? '',
+      address: list.filters['address'] ?? '',
+      key: list.filters['key'] ?? '',
+      category: list.filters['category'],
+      state: list.filters['state'],
+    });
   }, [form, list.filters]);
 
   async function download(what: 'template' | 'export' | 'plain') {
     setBusy(true);
     try {
-      if (what === 'template') await downloadFile(`/api/${segment}/template.xlsx`, {}, locale, `${segment}-template.xlsx`);
-      else await downloadFile(`/api/${segment}/export.xlsx`, { ...list.filters, ...(what === 'plain' ? { plain: true } : {}) }, locale, `${segment}.xlsx`);
-      void message.success(what === 'template' ? t('模板已下载', 'Template downloaded') : what === 'plain' ? t('已导出（含完整电话，已记入审计）', 'Exported with full phones (recorded on the audit trail)') : t('已导出', 'Exported'));
+      if (what === 'template')
+        await downloadFile(`/api/${segment}/template.xlsx`, {}, locale, `${segment}-template.xlsx`);
+      else
+        await downloadFile(
+          `/api/${segment}/export.xlsx`,
+          { ...list.filters, ...(what === 'plain' ? { plain: true } : {}) },
+          locale,
+          `${segment}.xlsx`,
+        );
+      void message.success(
+        what === 'template'
+          ? t('模板已下载', 'Template downloaded')
+          : what === 'plain'
+            ? t('已导出（含完整电话，已记入审计）', 'Exported with full phones (recorded on the audit trail)')
+            : t('已导出', 'Exported'),
+      );
     } catch (caught) {
       void message.error(failureText(caught, t));
     } finally {
@@ -83,7 +114,10 @@ export function RecordsPage({ kind }: { kind: RecordKind }) {
               onClick={() =>
                 modal.confirm({
                   title: t('导出完整联系电话？', 'Export full contact phones?'),
-                  content: t('导出的文件含有未脱敏的电话，此次导出将记入审计日志。', 'The file holds unmasked phones; this export is recorded on the audit trail.'),
+                  content: t(
+                    '导出的文件含有未脱敏的电话，此次导出将记入审计日志。',
+                    'The file holds unmasked phones; this export is recorded on the audit trail.',
+                  ),
                   okText: t('确认导出', 'Export'),
                   cancelText: t('取消', 'Cancel'),
                   onOk: () => download('plain'),
@@ -112,7 +146,15 @@ export function RecordsPage({ kind }: { kind: RecordKind }) {
         name="record-search"
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) => list.setFilters({ name: values.name?.trim(), address: values.address?.trim(), key: values.key?.trim(), category: values.category, state: values.state })}
+        onFinish={(values) =>
+          list.setFilters({
+            name: values.name?.trim(),
+            address: values.address?.trim(),
+            key: values.key?.trim(),
+            category: values.category,
+            state: values.state,
+          })
+        }
       >
         <Form.Item name="name" label={t('名称', 'Name')}>
           <Input allowClear placeholder={t('名称开头', 'Name starts with')} style={{ width: 150 }} />
@@ -126,10 +168,26 @@ export function RecordsPage({ kind }: { kind: RecordKind }) {
           </Form.Item>
         )}
         <Form.Item name="category" label={t('类别', 'Category')}>
-          <Select allowClear placeholder={t('全部', 'Any')} style={{ width: 140 }} options={Object.entries(definition.categories).map(([value, labels]) => ({ value, label: labels[locale] }))} />
+          <Select
+            allowClear
+            placeholder={t('全部', 'Any')}
+            style={{ width: 140 }}
+            options={Object.entries(definition.categories).map(([value, labels]) => ({
+              value,
+              label: labels[locale],
+            }))}
+          />
         </Form.Item>
         <Form.Item name="state" label={t('状态', 'State')}>
-          <Select allowClear placeholder={t('全部', 'Any')} style={{ width: 100 }} options={Object.entries(definition.states).map(([value, labels]) => ({ value, label: labels[locale] }))} />
+          <Select
+            allowClear
+            placeholder={t('全部', 'Any')}
+            style={{ width: 100 }}
+            options={Object.entries(definition.states).map(([value, labels]) => ({
+              value,
+              label: labels[locale],
+            }))}
+          />
         </Form.Item>
         <Form.Item label={t('地区', 'Place')} htmlFor="record-search-place">
           <PlacePicker
@@ -137,7 +195,13 @@ export function RecordsPage({ kind }: { kind: RecordKind }) {
             value={list.filters['gridId'] ?? list.filters['villageId'] ?? null}
             placeholder={t('村（社区）/网格', 'Village / grid')}
             style={{ width: 220 }}
-            onChange={(id, unit) => list.setFilters({ villageId: unit && unit.kind !== 'grid' ? id : null, gridId: unit?.kind === 'grid' ? id : null, at: unit?.path ?? null })}
+            onChange={(id, unit) =>
+              list.setFilters({
+                villageId: unit && unit.kind !== 'grid' ? id : null,
+                gridId: unit?.kind === 'grid' ? id : null,
+                at: unit?.path ?? null,
+              })
+            }
           />
         </Form.Item>
         <Form.Item>
@@ -145,7 +209,13 @@ export function RecordsPage({ kind }: { kind: RecordKind }) {
             <Button type="primary" htmlType="submit">
               {t('查询', 'Search')}
             </Button>
-            <Button onClick={() => list.setFilters(Object.fromEntries([...FILTER_KEYS, 'at'].map((key) => [key, null])))}>{t('重置', 'Reset')}</Button>
+            <Button
+              onClick={() =>
+                list.setFilters(Object.fromEntries([...FILTER_KEYS, 'at'].map((key) => [key, null])))
+              }
+            >
+              {t('重置', 'Reset')}
+            </Button>
           </Space>
         </Form.Item>
       </Form>
@@ -158,16 +228,68 @@ export function RecordsPage({ kind }: { kind: RecordKind }) {
         pagination={false}
         scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t(`没有符合条件的${label}`, 'Nothing matches')} /> }}
-        onRow={(row) => ({ onClick: () => navigate(`/registry/${segment}/${row.id}`), style: { cursor: 'pointer' } })}
+        onRow={(row) => ({
+          onClick: () => navigate(`/registry/${segment}/${row.id}`),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
-          { title: t('名称', 'Name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/registry/${segment}/${row.id}`} onClick={(event) => event.stopPropagation()}>{name}</Link> },
-          ...(definition.key ? [{ title: definition.key.label[locale], dataIndex: 'key', width: 200, render: (key: string | null) => (key ? <Typography.Text code>{key}</Typography.Text> : '—') }] : []),
-          { title: t('类别', 'Category'), dataIndex: 'category', width: 130, render: (category: string) => definition.categories[category]?.[locale] ?? category },
-          { title: t('状态', 'State'), dataIndex: 'state', width: 90, render: (state: string) => <Tag color={stateColour(state)}>{definition.states[state]?.[locale] ?? state}</Tag> },
+          {
+            title: t('名称', 'Name'),
+            dataIndex: 'name',
+            render: (name: string, row) => (
+              <Link to={`/registry/${segment}/${row.id}`} onClick={(event) => event.stopPropagation()}>
+                {name}
+              </Link>
+            ),
+          },
+          ...(definition.key
+            ? [
+                {
+                  title: definition.key.label[locale],
+                  dataIndex: 'key',
+                  width: 200,
+                  render: (key: string | null) => (key ? <Typography.Text code>{key}</Typography.Text> : '—'),
+                },
+              ]
+            : []),
+          {
+            title: t('类别', 'Category'),
+            dataIndex: 'category',
+            width: 130,
+            render: (category: string) => definition.categories[category]?.[locale] ?? category,
+          },
+          {
+            title: t('状态', 'State'),
+            dataIndex: 'state',
+            width: 90,
+            render: (state: string) => (
+              <Tag color={stateColour(state)}>{definition.states[state]?.[locale] ?? state}</Tag>
+            ),
+          },
           ...(definition.members ? [{ title: t('人数', 'People'), dataIndex: 'members', width: 70 }] : []),
-          { title: t('地址', 'Address'), dataIndex: 'address', ellipsis: true, render: (address: string | null) => address ?? '—' },
-          { title: t('村（社区）/网格', 'Village / grid'), dataIndex: 'path', width: 220, render: (path: string) => placeName(path) },
-          { title: t('最后核实', 'Verified'), dataIndex: 'verifiedAt', width: 110, render: (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD') : <Typography.Text type="warning">{t('未核实', 'Never')}</Typography.Text>) },
+          {
+            title: t('地址', 'Address'),
+            dataIndex: 'address',
+            ellipsis: true,
+            render: (address: string | null) => address ?? '—',
+          },
+          {
+            title: t('村（社区）/网格', 'Village / grid'),
+            dataIndex: 'path',
+            width: 220,
+            render: (path: string) => placeName(path),
+          },
+          {
+            title: t('最后核实', 'Verified'),
+            dataIndex: 'verifiedAt',
+            width: 110,
+            render: (at: string | null) =>
+              at ? (
+                dayjs(at).format('YYYY-MM-DD')
+              ) : (
+                <Typography.Text type="warning">{t('未核实', 'Never')}</Typography.Text>
+              ),
+          },
         ]}
       />
       <PageButtons list={list} />

@@ -2,7 +2,14 @@
 // and why (sealed fields stay masked, as the server keeps them).
 import { Card, Empty, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { GENDER_LABELS, ID_TYPE_LABELS, PERSON_STATUS_LABELS, PERSON_TAG_LABELS, RESIDENCE_STATUS_LABELS, type Locale } from '@gridwork/core';
+import {
+  GENDER_LABELS,
+  ID_TYPE_LABELS,
+  PERSON_STATUS_LABELS,
+  PERSON_TAG_LABELS,
+  RESIDENCE_STATUS_LABELS,
+  type Locale,
+} from '@gridwork/core';
 import { useLocale } from '../../app/i18n.js';
 
 export interface HistoryEntry {
@@ -56,19 +63,40 @@ const HIDDEN = new Set(['gridId', 'verifiedAt', 'members', 'stateReason']);
 type Labels = Readonly<Record<string, Readonly<Record<Locale, string>>>>;
 
 /** Values the server keeps as codes, in words: a person's, or the kind's categories and states. */
-const PERSON_VALUE_LABELS: Readonly<Record<string, Labels>> = { status: PERSON_STATUS_LABELS, residenceStatus: RESIDENCE_STATUS_LABELS, tags: PERSON_TAG_LABELS, gender: GENDER_LABELS, idType: ID_TYPE_LABELS };
+const PERSON_VALUE_LABELS: Readonly<Record<string, Labels>> = {
+  status: PERSON_STATUS_LABELS,
+  residenceStatus: RESIDENCE_STATUS_LABELS,
+  tags: PERSON_TAG_LABELS,
+  gender: GENDER_LABELS,
+  idType: ID_TYPE_LABELS,
+};
 
-function shown(field: string, value: unknown, locale: Locale, valueLabels: Readonly<Record<string, Labels>>): string {
+function shown(
+  field: string,
+  value: unknown,
+  locale: Locale,
+  valueLabels: Readonly<Record<string, Labels>>,
+): string {
   if (value === null || value === undefined || value === '') return '—';
   const labels = valueLabels[field] ?? PERSON_VALUE_LABELS[field];
-  const word = (item: unknown) => (labels && typeof item === 'string' && Object.hasOwn(labels, item) ? labels[item]![locale] : String(item));
+  const word = (item: unknown) =>
+    labels && typeof item === 'string' && Object.hasOwn(labels, item) ? labels[item]![locale] : String(item);
   if (Array.isArray(value)) return value.length > 0 ? value.map(word).join('、') : '—';
   return word(value);
 }
 
-export function HistoryCard({ entries, stateLabel, valueLabels = {} }: { entries: readonly HistoryEntry[] | null; stateLabel?: (state: string) => string | undefined; valueLabels?: Readonly<Record<string, Labels>> }) {
+export function HistoryCard({
+  entries,
+  stateLabel,
+  valueLabels = {},
+}: {
+  entries: readonly HistoryEntry[] | null;
+  stateLabel?: (state: string) => string | undefined;
+  valueLabels?: Readonly<Record<string, Labels>>;
+}) {
   const { locale, t } = useLocale();
-  const pick = (pair: [string, string] | undefined, fallback: string) => (pair ? (locale === 'zh-CN' ? pair[0] : pair[1]) : fallback);
+  const pick = (pair: [string, string] | undefined, fallback: string) =>
+    pair ? (locale === 'zh-CN' ? pair[0] : pair[1]) : fallback;
   return (
     <Card title={t('变更记录', 'History')} loading={entries === null}>
       {entries && entries.length === 0 ? (
@@ -76,10 +104,22 @@ export function HistoryCard({ entries, stateLabel, valueLabels = {} }: { entries
       ) : (
         <Timeline
           items={[...(entries ?? [])].reverse().map((entry) => {
-            const diffs = entry.action === 'created' || (entry.action === 'imported' && entry.version === 1) ? [] : Object.entries(entry.changes).filter(([field, value]) => !HIDDEN.has(field) && Array.isArray(value) && value.length === 2);
-            const label = ACTION_LABELS[entry.action] ? pick(ACTION_LABELS[entry.action], entry.action) : (stateLabel?.(entry.action) ?? entry.action);
+            const diffs =
+              entry.action === 'created' || (entry.action === 'imported' && entry.version === 1)
+                ? []
+                : Object.entries(entry.changes).filter(
+                    ([field, value]) => !HIDDEN.has(field) && Array.isArray(value) && value.length === 2,
+                  );
+            const label = ACTION_LABELS[entry.action]
+              ? pick(ACTION_LABELS[entry.action], entry.action)
+              : (stateLabel?.(entry.action) ?? entry.action);
             return {
-              color: entry.action === 'deceased' || entry.action === 'moved_out' ? 'gray' : entry.version === 1 ? 'green' : 'blue',
+              color:
+                entry.action === 'deceased' || entry.action === 'moved_out'
+                  ? 'gray'
+                  : entry.version === 1
+                    ? 'green'
+                    : 'blue',
               content: (
                 <div data-testid="history-entry">
                   <Typography.Text strong>{label}</Typography.Text>
@@ -91,7 +131,8 @@ export function HistoryCard({ entries, stateLabel, valueLabels = {} }: { entries
                     const [before, after] = value as [unknown, unknown];
                     return (
                       <div key={field}>
-                        {pick(FIELD_LABELS[field], field)}：{shown(field, before, locale, valueLabels)} → {shown(field, after, locale, valueLabels)}
+                        {pick(FIELD_LABELS[field], field)}：{shown(field, before, locale, valueLabels)} →{' '}
+                        {shown(field, after, locale, valueLabels)}
                       </div>
                     );
                   })}

@@ -24,7 +24,9 @@ export interface KeysetList<T> {
 
 /** The text of a failure, in the reader's language. */
 export function failureText(caught: unknown, t: (zh: string, en: string) => string): string {
-  return caught instanceof ApiError ? caught.message : t('网络异常，请稍后重试', 'Network error, please try again');
+  return caught instanceof ApiError
+    ? caught.message
+    : t('网络异常，请稍后重试', 'Network error, please try again');
 }
 
 export function useKeysetList<T>(url: string, filterKeys: readonly string[], pageSize = 20): KeysetList<T> {
@@ -39,7 +41,13 @@ export function useKeysetList<T>(url: string, filterKeys: readonly string[], pag
   const after = params.get('after') ?? undefined;
   const cursors = useMemo(() => (params.get('back') ?? '').split(',').filter(Boolean), [params]);
   const keys = filterKeys.join(',');
-  const filters = useMemo(() => Object.fromEntries(keys.split(',').flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : []))) as Record<string, string>, [params, keys]);
+  const filters = useMemo(
+    () =>
+      Object.fromEntries(
+        keys.split(',').flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])),
+      ) as Record<string, string>,
+    [params, keys],
+  );
 
   useEffect(() => {
     let alive = true;
@@ -105,7 +113,11 @@ export function useKeysetList<T>(url: string, filterKeys: readonly string[], pag
   };
 }
 
-export function PageButtons({ list }: { list: Pick<KeysetList<unknown>, 'hasPrevious' | 'hasNext' | 'goBack' | 'goNext'> }) {
+export function PageButtons({
+  list,
+}: {
+  list: Pick<KeysetList<unknown>, 'hasPrevious' | 'hasNext' | 'goBack' | 'goNext'>;
+}) {
   const { t } = useLocale();
   return (
     <Space style={{ marginTop: 16 }}>
@@ -123,13 +135,29 @@ export function PageButtons({ list }: { list: Pick<KeysetList<unknown>, 'hasPrev
  * Downloads a workbook the API writes, keeping the server's file name; a refusal (no permission,
  * out of scope) comes back as an ApiError with the server's message instead of a broken file.
  */
-export async function downloadFile(url: string, query: Query, locale: string, fallbackName: string): Promise<void> {
+export async function downloadFile(
+  url: string,
+  query: Query,
+  locale: string,
+  fallbackName: string,
+): Promise<void> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  const response = await fetch(params.size > 0 ? `${url}?${params}` : url, { credentials: 'same-origin', headers: { 'Accept-Language': locale } });
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const response = await fetch(params.size > 0 ? `${url}?${params}` : url, {
+    credentials: 'same-origin',
+    headers: { 'Accept-Language': locale },
+  });
   if (!response.ok) {
-    const payload = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } };
-    throw new ApiError(response.status, payload.error?.code ?? 'INTERNAL', payload.error?.message ?? response.statusText, payload.error?.details ?? {});
+    const payload = (await response.json().catch(() => ({}))) as {
+      error?: { code?: string; message?: string; details?: Record<string, unknown> };
+    };
+    throw new ApiError(
+      response.status,
+      payload.error?.code ?? 'INTERNAL',
+      payload.error?.message ?? response.statusText,
+      payload.error?.details ?? {},
+    );
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];

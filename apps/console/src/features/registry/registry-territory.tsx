@@ -44,7 +44,10 @@ export function loadRoots(): Promise<void> {
 export function loadChildren(parentId: string): Promise<void> {
   return once(parentId, async () => {
     const answer = await api.get<{ items: OrgUnit[] }>('/api/org-units', { parentId });
-    childIds.set(parentId, answer.items.map((unit) => unit.id));
+    childIds.set(
+      parentId,
+      answer.items.map((unit) => unit.id),
+    );
     remember(answer.items);
   });
 }
@@ -53,7 +56,9 @@ export function loadChildren(parentId: string): Promise<void> {
 async function resolvePath(path: string): Promise<void> {
   await loadRoots();
   for (let guard = 0; guard < 8 && !byPath.has(path); guard += 1) {
-    const known = [...byPath.values()].filter((unit) => path.startsWith(unit.path)).sort((a, b) => b.path.length - a.path.length)[0];
+    const known = [...byPath.values()]
+      .filter((unit) => path.startsWith(unit.path))
+      .sort((a, b) => b.path.length - a.path.length)[0];
     if (!known || childIds.has(known.id)) return;
     await loadChildren(known.id);
   }
@@ -106,7 +111,15 @@ function optionsOf(ids: readonly string[], gridsOnly: boolean): PlaceOption[] {
     if (!unit) return [];
     const leaf = unit.kind === 'grid' || unit.children === 0;
     const loaded = childIds.get(id);
-    return [{ value: id, label: unit.name, isLeaf: leaf, disabled: gridsOnly && leaf && unit.kind !== 'grid', ...(loaded ? { children: optionsOf(loaded, gridsOnly) } : {}) }];
+    return [
+      {
+        value: id,
+        label: unit.name,
+        isLeaf: leaf,
+        disabled: gridsOnly && leaf && unit.kind !== 'grid',
+        ...(loaded ? { children: optionsOf(loaded, gridsOnly) } : {}),
+      },
+    ];
   });
 }
 
@@ -124,7 +137,23 @@ function chainOf(id: string): string[] {
  * A unit of the caller's territory: any level for a filter (a grid filters by grid, any other
  * unit by everything under it), only a grid for a form.
  */
-export function PlacePicker({ value, onChange, gridsOnly = false, placeholder, id, style, 'aria-label': ariaLabel }: { value?: string | null; onChange?: (unitId: string | null, unit?: OrgUnit) => void; gridsOnly?: boolean; placeholder?: string; id?: string; style?: React.CSSProperties; 'aria-label'?: string }) {
+export function PlacePicker({
+  value,
+  onChange,
+  gridsOnly = false,
+  placeholder,
+  id,
+  style,
+  'aria-label': ariaLabel,
+}: {
+  value?: string | null;
+  onChange?: (unitId: string | null, unit?: OrgUnit) => void;
+  gridsOnly?: boolean;
+  placeholder?: string;
+  id?: string;
+  style?: React.CSSProperties;
+  'aria-label'?: string;
+}) {
   useTerritoryVersion();
   const [ready, setReady] = useState(rootIds !== null);
   useEffect(() => {
@@ -135,7 +164,7 @@ export function PlacePicker({ value, onChange, gridsOnly = false, placeholder, i
   return (
     <Cascader<PlaceOption>
       id={id}
-      aria-label={ariaLabel ?? placeholder}
+      aria-label={ariaLabel}
       style={style ?? { width: 280 }}
       options={options}
       value={chain.length > 0 ? chain : undefined}

@@ -13,12 +13,31 @@ interface Node {
   readonly isLeaf: boolean;
 }
 
-const nodeOf = (unit: OrgUnit, parent: string | null): Node => ({ id: unit.id, pId: parent, value: unit.path, title: unit.name, isLeaf: unit.children === 0 || unit.kind === 'grid' });
+const nodeOf = (unit: OrgUnit, parent: string | null): Node => ({
+  id: unit.id,
+  pId: parent,
+  value: unit.path,
+  title: unit.name,
+  isLeaf: unit.children === 0 || unit.kind === 'grid',
+});
 
-export function OrgUnitSelect({ value, onChange, placeholder, id }: { value?: string; onChange?: (path: string) => void; placeholder?: string; id?: string }) {
+export function OrgUnitSelect({
+  value,
+  onChange,
+  placeholder,
+  id,
+}: {
+  value?: string;
+  onChange?: (path: string) => void;
+  placeholder?: string;
+  id?: string;
+}) {
   const [nodes, setNodes] = useState<Node[]>([]);
   useEffect(() => {
-    api.get<{ items: OrgUnit[] }>('/api/org-units').then((answer) => setNodes(answer.items.map((unit) => nodeOf(unit, null))), () => setNodes([]));
+    api.get<{ items: OrgUnit[] }>('/api/org-units').then(
+      (answer) => setNodes(answer.items.map((unit) => nodeOf(unit, null))),
+      () => setNodes([]),
+    );
   }, []);
   return (
     <TreeSelect
@@ -34,7 +53,12 @@ export function OrgUnitSelect({ value, onChange, placeholder, id }: { value?: st
         const parentId = (node as unknown as { id: string }).id;
         if (nodes.some((candidate) => candidate.pId === parentId)) return;
         const answer = await api.get<{ items: OrgUnit[] }>('/api/org-units', { parentId });
-        setNodes((current) => [...current, ...answer.items.filter((unit) => !current.some((known) => known.id === unit.id)).map((unit) => nodeOf(unit, parentId))]);
+        setNodes((current) => [
+          ...current,
+          ...answer.items
+            .filter((unit) => !current.some((known) => known.id === unit.id))
+            .map((unit) => nodeOf(unit, parentId)),
+        ]);
       }}
     />
   );

@@ -2,14 +2,17 @@
 // their area and grid workers; grids are created, renamed, drawn and given their workers here.
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { ROLE_LABELS, can, type Account, type Grid, type OrgUnit, type Role } from '@gridwork/core';
+import { ROLE_LABELS, can, type Grid, type OrgUnit, type Role } from '@gridwork/core';
 import { ApiError, api } from '@gridwork/client';
 import { useUser } from '../auth/auth.js';
 import { useLocale } from '../../app/i18n.js';
+import { GridDialog } from './grid-dialog.js';
 
-const GridBoundaryEditor = lazy(async () => ({ default: (await import('./grid-boundary-editor.js')).GridBoundaryEditor }));
+const GridBoundaryEditor = lazy(async () => ({
+  default: (await import('./grid-boundary-editor.js')).GridBoundaryEditor,
+}));
 
 interface TreeNode {
   key: string;
@@ -20,10 +23,21 @@ interface TreeNode {
 }
 
 const VILLAGE_KINDS: readonly string[] = ['village', 'community', 'resident_group'];
-const nodeOf = (unit: OrgUnit): TreeNode => ({ key: unit.id, title: unit.name, isLeaf: unit.children === 0 || VILLAGE_KINDS.includes(unit.kind), unit });
+const nodeOf = (unit: OrgUnit): TreeNode => ({
+  key: unit.id,
+  title: unit.name,
+  isLeaf: unit.children === 0 || VILLAGE_KINDS.includes(unit.kind),
+  unit,
+});
 
 function withChildren(nodes: TreeNode[], key: string, children: TreeNode[]): TreeNode[] {
-  return nodes.map((node) => (node.key === key ? { ...node, children } : node.children ? { ...node, children: withChildren(node.children, key, children) } : node));
+  return nodes.map((node) =>
+    node.key === key
+      ? { ...node, children }
+      : node.children
+        ? { ...node, children: withChildren(node.children, key, children) }
+        : node,
+  );
 }
 
 export function TerritoryPage() {
@@ -35,19 +49,27 @@ export function TerritoryPage() {
   const villageId = params.get('village');
 
   useEffect(() => {
-    api.get<{ items: OrgUnit[] }>('/api/org-units').then((answer) => setTree(answer.items.filter((unit) => unit.kind !== 'grid').map(nodeOf)), () => setTree([]));
+    api.get<{ items: OrgUnit[] }>('/api/org-units').then(
+      (answer) => setTree(answer.items.filter((unit) => unit.kind !== 'grid').map(nodeOf)),
+      () => setTree([]),
+    );
   }, []);
 
   async function load(node: TreeNode) {
     if (node.children) return;
     const answer = await api.get<{ items: OrgUnit[] }>('/api/org-units', { parentId: node.unit.id });
-    setTree((current) => withChildren(current, node.key, answer.items.filter((unit) => unit.kind !== 'grid').map(nodeOf)));
+    setTree((current) =>
+      withChildren(current, node.key, answer.items.filter((unit) => unit.kind !== 'grid').map(nodeOf)),
+    );
   }
 
   return (
     <Row gutter={16}>
       <Col xs={24} md={8} lg={6}>
-        <Card title={t('组织机构', 'Organisation')} styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflow: 'auto' } }}>
+        <Card
+          title={t('组织机构', 'Organisation')}
+          styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflow: 'auto' } }}
+        >
           {tree.length === 0 ? (
             <Spin />
           ) : (
@@ -66,10 +88,19 @@ export function TerritoryPage() {
       </Col>
       <Col xs={24} md={16} lg={18}>
         {villageId ? (
-          <VillageGrids villageId={villageId} villageName={village?.id === villageId ? village.name : ''} canManage={can(user.role, 'grid.manage')} />
+          <VillageGrids
+            villageId={villageId}
+            villageName={village?.id === villageId ? village.name : ''}
+            canManage={can(user.role, 'grid.manage')}
+          />
         ) : (
           <Card>
-            <Empty description={t('在左侧选择一个村（社区），查看和管理它的网格', 'Pick a village (community) on the left to see and manage its grids')} />
+            <Empty
+              description={t(
+                '在左侧选择一个村（社区），查看和管理它的网格',
+                'Pick a village (community) on the left to see and manage its grids',
+              )}
+            />
           </Card>
         )}
       </Col>
@@ -77,18 +108,37 @@ export function TerritoryPage() {
   );
 }
 
-function VillageGrids({ villageId, villageName, canManage }: { villageId: string; villageName: string; canManage: boolean }) {
+function VillageGrids({
+  villageId,
+  villageName,
+  canManage,
+}: {
+  villageId: string;
+  villageName: string;
+  canManage: boolean;
+}) {
   const { locale, t } = useLocale();
   const { message } = App.useApp();
   const [grids, setGrids] = useState<Grid[] | null>(null);
   const [error, setError] = useState('');
-  const [dialog, setDialog] = useState<{ kind: 'create' } | { kind: 'rename'; grid: Grid } | { kind: 'workers'; grid: Grid } | { kind: 'boundary'; grid: Grid } | null>(null);
+  const [dialog, setDialog] = useState<
+    | { kind: 'create' }
+    | { kind: 'rename'; grid: Grid }
+    | { kind: 'workers'; grid: Grid }
+    | { kind: 'boundary'; grid: Grid }
+    | null
+  >(null);
 
   const reload = useCallback(() => {
     setGrids(null);
     api.get<{ items: Grid[] }>('/api/grids', { villageId }).then(
       (answer) => (setGrids(answer.items), setError('')),
-      (caught: unknown) => (setGrids([]), setError(caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'))),
+      (caught: unknown) => (
+        setGrids([]),
+        setError(
+          caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'),
+        )
+      ),
     );
   }, [villageId, t]);
 
@@ -97,7 +147,13 @@ function VillageGrids({ villageId, villageName, canManage }: { villageId: string
   return (
     <Card
       title={`${villageName} ${t('网格', 'grids')}`}
-      extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>{t('新建网格', 'New grid')}</Button>}
+      extra={
+        canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+            {t('新建网格', 'New grid')}
+          </Button>
+        )
+      }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table<Grid>
@@ -109,8 +165,31 @@ function VillageGrids({ villageId, villageName, canManage }: { villageId: string
         columns={[
           { title: t('编号', 'Code'), dataIndex: 'code', width: 80 },
           { title: t('名称', 'Name'), dataIndex: 'name' },
-          { title: t('面积', 'Area'), dataIndex: 'areaM2', width: 140, render: (area: number | null) => (area === null ? <Tag color="gold">{t('未划边界', 'No boundary')}</Tag> : `${(area / 1e6).toFixed(2)} km²`) },
-          { title: t('网格员', 'Grid workers'), dataIndex: 'workers', render: (workers: Grid['workers']) => (workers.length === 0 ? <Typography.Text type="danger">{t('未配备', 'None')}</Typography.Text> : workers.map((worker) => <Tag key={worker.id}>{worker.displayName}（{ROLE_LABELS[worker.role as Role]?.[locale] ?? worker.role}）</Tag>)) },
+          {
+            title: t('面积', 'Area'),
+            dataIndex: 'areaM2',
+            width: 140,
+            render: (area: number | null) =>
+              area === null ? (
+                <Tag color="gold">{t('未划边界', 'No boundary')}</Tag>
+              ) : (
+                `${(area / 1e6).toFixed(2)} km²`
+              ),
+          },
+          {
+            title: t('网格员', 'Grid workers'),
+            dataIndex: 'workers',
+            render: (workers: Grid['workers']) =>
+              workers.length === 0 ? (
+                <Typography.Text type="danger">{t('未配备', 'None')}</Typography.Text>
+              ) : (
+                workers.map((worker) => (
+                  <Tag key={worker.id}>
+                    {worker.displayName}（{ROLE_LABELS[worker.role as Role]?.[locale] ?? worker.role}）
+                  </Tag>
+                ))
+              ),
+          },
           ...(canManage
             ? [
                 {
@@ -118,9 +197,15 @@ function VillageGrids({ villageId, villageName, canManage }: { villageId: string
                   width: 260,
                   render: (_value: unknown, grid: Grid) => (
                     <Space>
-                      <Button size="small" onClick={() => setDialog({ kind: 'boundary', grid })}>{t('边界', 'Boundary')}</Button>
-                      <Button size="small" onClick={() => setDialog({ kind: 'workers', grid })}>{t('网格员', 'Workers')}</Button>
-                      <Button size="small" onClick={() => setDialog({ kind: 'rename', grid })}>{t('改名', 'Rename')}</Button>
+                      <Button size="small" onClick={() => setDialog({ kind: 'boundary', grid })}>
+                        {t('边界', 'Boundary')}
+                      </Button>
+                      <Button size="small" onClick={() => setDialog({ kind: 'workers', grid })}>
+                        {t('网格员', 'Workers')}
+                      </Button>
+                      <Button size="small" onClick={() => setDialog({ kind: 'rename', grid })}>
+                        {t('改名', 'Rename')}
+                      </Button>
                     </Space>
                   ),
                 },
@@ -155,63 +240,5 @@ function VillageGrids({ villageId, villageName, canManage }: { villageId: string
         />
       )}
     </Card>
-  );
-}
-
-function GridDialog({ villageId, dialog, onClose, onDone }: { villageId: string; dialog: { kind: 'create' } | { kind: 'rename' | 'workers'; grid: Grid }; onClose(): void; onDone(): void }) {
-  const { locale, t } = useLocale();
-  const [form] = Form.useForm();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [workers, setWorkers] = useState<Account[]>([]);
-  const grid = dialog.kind === 'create' ? null : dialog.grid;
-
-  useEffect(() => {
-    if (dialog.kind !== 'workers') return;
-    Promise.all(['grid_worker_fulltime', 'grid_worker_parttime'].map((role) => api.get<{ items: Account[] }>('/api/accounts', { role, limit: 200 }))).then(
-      (answers) => setWorkers(answers.flatMap((answer) => answer.items)),
-      () => setWorkers([]),
-    );
-  }, [dialog.kind]);
-
-  async function submit(values: { name?: string; accountIds?: string[] }) {
-    setBusy(true);
-    setError('');
-    try {
-      if (dialog.kind === 'create') await api.post('/api/grids', { villageId, name: values.name });
-      if (dialog.kind === 'rename') await api.patch(`/api/grids/${grid!.id}`, { name: values.name });
-      if (dialog.kind === 'workers') await api.put(`/api/grids/${grid!.id}/workers`, { accountIds: values.accountIds ?? [] });
-      onDone();
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const named = Object.entries(caught.fieldErrors()).filter(([field]) => field === 'name' || field === 'accountIds');
-        if (named.length > 0) form.setFields(named.map(([name, text]) => ({ name, errors: [text] })));
-        else setError(caught.message);
-      } else setError(t('网络异常，请稍后重试', 'Network error, please try again'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const titles = { create: t('新建网格', 'New grid'), rename: t('网格改名', 'Rename the grid'), workers: t('配备网格员', 'Grid workers') };
-  return (
-    <Modal open title={grid ? `${titles[dialog.kind]} · ${grid.name}` : titles[dialog.kind]} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ name: grid?.name, accountIds: grid?.workers.map((worker) => worker.id) ?? [] }}>
-        {dialog.kind !== 'workers' ? (
-          <Form.Item label={t('网格名称', 'Grid name')} name="name" rules={[{ required: true, whitespace: true, message: t('请输入网格名称', 'Enter the name') }]} extra={dialog.kind === 'create' ? t('边界可在创建后在地图上绘制', 'Draw the boundary on the map afterwards') : undefined}>
-            <Input />
-          </Form.Item>
-        ) : (
-          <Form.Item label={t('网格员', 'Grid workers')} name="accountIds">
-            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={workers.map((worker) => ({ value: worker.id, label: `${worker.displayName}（${ROLE_LABELS[worker.role][locale]}）` }))} />
-          </Form.Item>
-        )}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
-          <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={busy}>{t('保存', 'Save')}</Button>
-        </div>
-      </Form>
-    </Modal>
   );
 }
