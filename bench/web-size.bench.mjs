@@ -47,8 +47,19 @@ async function buildBaseline(name) {
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 let failed = false;
 for (const app of [
-  { name: 'console', dist: path.join(repoRoot, 'apps', 'console', 'dist'), target: (product) => ({ met: product.gzip <= 500 * 1024, text: '≤ 500 KB' }) },
-  { name: 'field', dist: path.join(repoRoot, 'apps', 'field', 'dist'), target: (product, baseline) => ({ met: product.gzip <= 170 * 1024 && product.gzip <= 1.5 * baseline.gzip, text: '≤ 170 KB and ≤ 1.5× baseline' }) },
+  {
+    name: 'console',
+    dist: path.join(repoRoot, 'apps', 'console', 'dist'),
+    target: (product) => ({ met: product.gzip <= 500 * 1024, text: '≤ 500 KB' }),
+  },
+  {
+    name: 'field',
+    dist: path.join(repoRoot, 'apps', 'field', 'dist'),
+    target: (product, baseline) => ({
+      met: product.gzip <= 170 * 1024 && product.gzip <= 1.5 * baseline.gzip,
+      text: '≤ 170 KB and ≤ 1.5× baseline',
+    }),
+  },
 ]) {
   if (!fs.existsSync(path.join(app.dist, 'index.html'))) {
     console.log(`# ${app.name}: not built (${path.relative(repoRoot, app.dist)}); run npm run build`);
@@ -58,8 +69,12 @@ for (const app of [
   const baseline = await buildBaseline(app.name);
   const product = initialJs(app.dist);
   const target = app.target(product, baseline);
-  console.log(`baseline: ${`minimal ${app.name} (same framework)`.padEnd(34)} ${kb(baseline.gzip).padStart(10)} gzip  (${kb(baseline.raw)} raw, ${baseline.files} files)`);
-  console.log(`product:  ${`${app.name} initial JS`.padEnd(34)} ${kb(product.gzip).padStart(10)} gzip  (${kb(product.raw)} raw, ${product.files} files)`);
+  console.log(
+    `baseline: ${`minimal ${app.name} (same framework)`.padEnd(34)} ${kb(baseline.gzip).padStart(10)} gzip  (${kb(baseline.raw)} raw, ${baseline.files} files)`,
+  );
+  console.log(
+    `product:  ${`${app.name} initial JS`.padEnd(34)} ${kb(product.gzip).padStart(10)} gzip  (${kb(product.raw)} raw, ${product.files} files)`,
+  );
   console.log(`ratio:    product/baseline = ${(product.gzip / baseline.gzip).toFixed(2)} (size)`);
   console.log(`# target: ${target.text} (${target.met ? 'met' : 'NOT met'})`);
 }

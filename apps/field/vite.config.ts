@@ -1,10 +1,45 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // Served by the API server at /m/; in development, API calls go to the server on :3000.
+// The service worker precaches the app shell so the app opens with no signal after one visit;
+// it caches no API answers (the app keeps what it needs to read offline in IndexedDB itself).
 export default defineConfig({
   base: '/m/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: '网格员移动端',
+        short_name: '网格通',
+        description: '城乡网格化管理：事件上报、核查、基础信息复核，没有信号也能用。',
+        lang: 'zh-CN',
+        start_url: '/m/',
+        scope: '/m/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#1677ff',
+        background_color: '#f5f5f5',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png}'],
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [/^\/m\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },

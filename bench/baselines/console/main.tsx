@@ -18,7 +18,11 @@ function Page() {
           </Form.Item>
           <Button htmlType="submit">查询</Button>
         </Form>
-        <Table rowKey="id" dataSource={[{ id: '1', title: '路灯' }]} columns={[{ title: '标题', dataIndex: 'title' }]} />
+        <Table
+          rowKey="id"
+          dataSource={[{ id: '1', title: '路灯' }]}
+          columns={[{ title: '标题', dataIndex: 'title' }]}
+        />
         <Modal open={false} title="确认" />
       </Layout.Content>
     </Layout>

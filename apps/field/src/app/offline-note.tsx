@@ -1,0 +1,8 @@
+// Says that what the page shows is the copy kept on the phone, and from when.
+import { NoticeBar } from 'antd-mobile';
+
+export function OfflineNote({ since }: { since: string | null }) {
+  if (!since) return null;
+  const at = new Date(since).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return <NoticeBar content={`离线：显示 ${at} 保存的资料`} color="info" />;
+}

@@ -1,0 +1,67 @@
+// 核查: the worker checks on site that a department really handled the event — pass closes it,
+// fail sends it back with the reason. The answer waits in the outbox like every write.
+import { useState } from 'react';
+import { Button, Form, Radio, Space, TextArea, Toast } from 'antd-mobile';
+import type { EventView } from '@gridwork/core';
+import { PhotoPicker } from '../report/photo-picker.js';
+import { flushOutbox } from '../outbox/outbox.sender.js';
+import { newClientKey, nextSeq, pendingPhotos, putOutboxItem } from '../outbox/outbox.store.js';
+import type { EventActionItem, VerifyEventAction } from '../outbox/outbox.types.js';
+import { isOnline } from '../../lib/network.js';
+
+export function VerifyEventForm({ event, onQueued }: { event: EventView; onQueued: () => void }) {
+  const [action, setAction] = useState<VerifyEventAction>('verify_pass');
+  const [photos, setPhotos] = useState<Blob[]>([]);
+
+  async function submit(values: { note?: string }) {
+    const note = values.note?.trim();
+    const item: EventActionItem = {
+      kind: 'event_action',
+      key: newClientKey(),
+      seq: nextSeq(),
+      label: `${action === 'verify_pass' ? '核查通过' : '核查不通过'}：${event.title}`,
+      state: 'waiting',
+      message: null,
+      attempts: 0,
+      createdAt: new Date().toISOString(),
+      sentAt: null,
+      photos: pendingPhotos(photos),
+      eventId: event.id,
+      body: { action, ...(note ? { note } : {}) },
+    };
+    await putOutboxItem(item);
+    void flushOutbox();
+    Toast.show({ icon: 'success', content: isOnline() ? '已提交核查' : '已保存，有信号时自动上传' });
+    onQueued();
+  }
+
+  return (
+    <Form
+      layout="vertical"
+      name="verify"
+      mode="card"
+      onFinish={(values: { note?: string }) => void submit(values)}
+      footer={
+        <Button block type="submit" color="primary">
+          提交核查
+        </Button>
+      }
+    >
+      <Form.Header>核查</Form.Header>
+      <Form.Item label="核查结果">
+        <Radio.Group value={action} onChange={(value) => setAction(value as VerifyEventAction)}>
+          <Space>
+            <Radio value="verify_pass">通过</Radio>
+            <Radio value="verify_fail">不通过</Radio>
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item name="note" label="核查意见" rules={action === 'verify_fail' ? [{ required: true, message: '不通过时请写明原因' }] : []}>
+        <TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+      <Form.Item label="核查照片">
+        <PhotoPicker photos={photos} onChange={setPhotos} />
+      </Form.Item>
+    </Form>
+  );
+}
