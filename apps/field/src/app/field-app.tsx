@@ -14,12 +14,27 @@ import { EventsIcon, GridIcon, HomeIcon, ReportIcon } from './icons.js';
 import { goBack, navigate, useRoute } from './router.js';
 
 // The pages beyond home load as their own chunks (all precached by the service worker).
-const OutboxPage = lazy(() => import('../features/outbox/outbox-page.js').then((module) => ({ default: module.OutboxPage })));
-const ReportPage = lazy(() => import('../features/report/report-page.js').then((module) => ({ default: module.ReportPage })));
-const MyEventsPage = lazy(() => import('../features/events/my-events-page.js').then((module) => ({ default: module.MyEventsPage })));
-const EventDetailPage = lazy(() => import('../features/events/event-detail-page.js').then((module) => ({ default: module.EventDetailPage })));
-const MyGridPage = lazy(() => import('../features/grid/my-grid-page.js').then((module) => ({ default: module.MyGridPage })));
-const PersonPage = lazy(() => import('../features/grid/person-page.js').then((module) => ({ default: module.PersonPage })));
+const OutboxPage = lazy(() =>
+  import('../features/outbox/outbox-page.js').then((module) => ({ default: module.OutboxPage })),
+);
+const ReportPage = lazy(() =>
+  import('../features/report/report-page.js').then((module) => ({ default: module.ReportPage })),
+);
+const MyEventsPage = lazy(() =>
+  import('../features/events/my-events-page.js').then((module) => ({ default: module.MyEventsPage })),
+);
+const EventDetailPage = lazy(() =>
+  import('../features/events/event-detail-page.js').then((module) => ({ default: module.EventDetailPage })),
+);
+const MyGridPage = lazy(() =>
+  import('../features/grid/my-grid-page.js').then((module) => ({ default: module.MyGridPage })),
+);
+const ArrivalPage = lazy(() =>
+  import('../features/grid/arrival-page.js').then((module) => ({ default: module.ArrivalPage })),
+);
+const PersonPage = lazy(() =>
+  import('../features/grid/person-page.js').then((module) => ({ default: module.PersonPage })),
+);
 
 const TABS = [
   { key: '/', title: '首页', icon: <HomeIcon /> },
@@ -40,15 +55,24 @@ function returnToSection(target: EventTarget, path: string): void {
   if (tab && tab.key === tabOf(path) && path !== tab.key) navigate(tab.key);
 }
 
-function pageFor(path: string, user: CurrentUser, onSignedOut: () => void): { title: string; page: ReactNode } {
+function pageFor(
+  path: string,
+  user: CurrentUser,
+  onSignedOut: () => void,
+): { title: string; page: ReactNode } {
   const [, section = '', id] = path.split('/');
   switch (section) {
     case 'report':
       return { title: '上报事件', page: <ReportPage user={user} /> };
     case 'events':
-      return id ? { title: '事件详情', page: <EventDetailPage id={id} /> } : { title: '我的事件', page: <MyEventsPage /> };
+      return id
+        ? { title: '事件详情', page: <EventDetailPage id={id} /> }
+        : { title: '我的事件', page: <MyEventsPage /> };
     case 'grid':
-      return id ? { title: '人员信息', page: <PersonPage user={user} id={id} /> } : { title: '我的网格', page: <MyGridPage user={user} /> };
+      if (id === 'arrival') return { title: '流动人口登记', page: <ArrivalPage user={user} /> };
+      return id
+        ? { title: '人员信息', page: <PersonPage user={user} id={id} /> }
+        : { title: '我的网格', page: <MyGridPage user={user} /> };
     case 'outbox':
       return { title: '待上传', page: <OutboxPage /> };
     default:
@@ -96,17 +120,25 @@ export function FieldApp() {
     navigate('/', { replace: true });
   }, []);
 
-  const { title, page } = user && !expired ? pageFor(path, user, signedOut) : { title: '网格员移动端', page: null };
+  const { title, page } =
+    user && !expired ? pageFor(path, user, signedOut) : { title: '网格员移动端', page: null };
 
   return (
     <div className="app">
       <header className="top-bar">
         <strong>
-          {user && !expired && path.split('/').filter(Boolean).length > (path.startsWith('/outbox') ? 0 : 1) && (
-            <button type="button" className="back" aria-label="返回" onClick={() => goBack(path.startsWith('/outbox') ? '/' : tabOf(path))}>
-              ‹
-            </button>
-          )}
+          {user &&
+            !expired &&
+            path.split('/').filter(Boolean).length > (path.startsWith('/outbox') ? 0 : 1) && (
+              <button
+                type="button"
+                className="back"
+                aria-label="返回"
+                onClick={() => goBack(path.startsWith('/outbox') ? '/' : tabOf(path))}
+              >
+                ‹
+              </button>
+            )}
           {title}
         </strong>
         <span data-testid="network" className={online ? 'network online' : 'network offline'}>
@@ -115,7 +147,16 @@ export function FieldApp() {
       </header>
       {!user || expired ? (
         <main className="content">
-          <SignInPage onSignedIn={signedIn} notice={expired && outbox.unsent > 0 ? `登录已失效，${outbox.unsent} 项待上传，重新登录后继续上传` : expired ? '登录已失效，请重新登录' : null} />
+          <SignInPage
+            onSignedIn={signedIn}
+            notice={
+              expired && outbox.unsent > 0
+                ? `登录已失效，${outbox.unsent} 项待上传，重新登录后继续上传`
+                : expired
+                  ? '登录已失效，请重新登录'
+                  : null
+            }
+          />
         </main>
       ) : (
         <>
@@ -126,7 +167,17 @@ export function FieldApp() {
           <div onClickCapture={(event) => returnToSection(event.target, path)}>
             <TabBar className="tab-bar" activeKey={tabOf(path)} onChange={(key) => navigate(key)} safeArea>
               {TABS.map((tab) => (
-                <TabBar.Item key={tab.key} icon={tab.key === '/' ? <Badge content={outbox.unsent > 0 ? outbox.unsent : null}>{tab.icon}</Badge> : tab.icon} title={tab.title} />
+                <TabBar.Item
+                  key={tab.key}
+                  icon={
+                    tab.key === '/' ? (
+                      <Badge content={outbox.unsent > 0 ? outbox.unsent : null}>{tab.icon}</Badge>
+                    ) : (
+                      tab.icon
+                    )
+                  }
+                  title={tab.title}
+                />
               ))}
             </TabBar>
           </div>

@@ -1,6 +1,11 @@
 // A correction of a person's record: only the fields that changed are sent.
 import { Button, Form, Input, Selector, Toast } from 'antd-mobile';
-import { RESIDENCE_STATUS_LABELS, type PersonView, type ResidenceStatus, type VerifyPersonBody } from '@gridwork/core';
+import {
+  RESIDENCE_STATUS_LABELS,
+  type PersonView,
+  type ResidenceStatus,
+  type VerifyPersonBody,
+} from '@gridwork/core';
 
 // From the labels, not the schema module: that would bring the schema library into the phone's bundle.
 const RESIDENCE_STATUSES = Object.keys(RESIDENCE_STATUS_LABELS) as ResidenceStatus[];
@@ -16,16 +21,25 @@ interface CorrectionValues {
   residenceStatus: ResidenceStatus[];
 }
 
-export function CorrectionForm({ person, onSubmit }: { person: PersonView; onSubmit: (corrections: Corrections) => void }) {
+export function CorrectionForm({
+  person,
+  onSubmit,
+}: {
+  person: PersonView;
+  onSubmit: (corrections: Corrections) => void;
+}) {
   function finish(values: CorrectionValues) {
     const corrections: { -readonly [K in keyof Corrections]: Corrections[K] } = {};
     const text = (value: string | undefined) => (value ?? '').trim();
     if (text(values.name) && text(values.name) !== person.name) corrections.name = text(values.name);
-    if (text(values.ethnicity) !== (person.ethnicity ?? '') && text(values.ethnicity)) corrections.ethnicity = text(values.ethnicity);
+    if (text(values.ethnicity) !== (person.ethnicity ?? '') && text(values.ethnicity))
+      corrections.ethnicity = text(values.ethnicity);
     // The phone is shown masked: only a newly typed number is a correction.
     if (text(values.phone) && !text(values.phone).includes('*')) corrections.phone = text(values.phone);
-    if (text(values.hukouPlace) !== (person.hukouPlace ?? '') && text(values.hukouPlace)) corrections.hukouPlace = text(values.hukouPlace);
-    if (text(values.address) !== (person.address ?? '') && text(values.address)) corrections.address = text(values.address);
+    if (text(values.hukouPlace) !== (person.hukouPlace ?? '') && text(values.hukouPlace))
+      corrections.hukouPlace = text(values.hukouPlace);
+    if (text(values.address) !== (person.address ?? '') && text(values.address))
+      corrections.address = text(values.address);
     const status = values.residenceStatus[0];
     if (status && status !== person.residenceStatus) corrections.residenceStatus = status;
     if (Object.keys(corrections).length === 0) {
@@ -39,7 +53,14 @@ export function CorrectionForm({ person, onSubmit }: { person: PersonView; onSub
       name="correction"
       layout="horizontal"
       onFinish={finish}
-      initialValues={{ name: person.name, ethnicity: person.ethnicity ?? '', phone: '', hukouPlace: person.hukouPlace ?? '', address: person.address ?? '', residenceStatus: [person.residenceStatus] }}
+      initialValues={{
+        name: person.name,
+        ethnicity: person.ethnicity ?? '',
+        phone: '',
+        hukouPlace: person.hukouPlace ?? '',
+        address: person.address ?? '',
+        residenceStatus: [person.residenceStatus],
+      }}
       footer={
         <Button block type="submit" color="primary" size="large">
           提交纠正
@@ -63,7 +84,12 @@ export function CorrectionForm({ person, onSubmit }: { person: PersonView; onSub
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="residenceStatus" label="人口类型">
-        <Selector options={RESIDENCE_STATUSES.map((status) => ({ label: RESIDENCE_STATUS_LABELS[status]['zh-CN'], value: status }))} />
+        <Selector
+          options={RESIDENCE_STATUSES.map((status) => ({
+            label: RESIDENCE_STATUS_LABELS[status]['zh-CN'],
+            value: status,
+          }))}
+        />
       </Form.Item>
     </Form>
   );

@@ -1,7 +1,7 @@
 // The people of my grids: a search by name or ID number (the server's when there is a signal, the
 // kept copy when not), one grid at a time.
 import { useEffect, useState } from 'react';
-import { DotLoading, List, SearchBar, Selector, Tag } from 'antd-mobile';
+import { Button, DotLoading, List, SearchBar, Selector, Tag } from 'antd-mobile';
 import { RESIDENCE_STATUS_LABELS, type CurrentUser, type PersonView } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { navigate } from '../../app/router.js';
@@ -19,7 +19,9 @@ async function searchPeople(text: string, gridPeople: readonly PersonView[]): Pr
       // no signal after all: search what the phone keeps
     }
   }
-  return gridPeople.filter((person) => ('name' in query ? person.name.startsWith(text) : (person.idNumber ?? '').slice(-4) === text.slice(-4)));
+  return gridPeople.filter((person) =>
+    'name' in query ? person.name.startsWith(text) : (person.idNumber ?? '').slice(-4) === text.slice(-4),
+  );
 }
 
 export function PersonRow({ person }: { person: PersonView }) {
@@ -29,7 +31,17 @@ export function PersonRow({ person }: { person: PersonView }) {
       arrowIcon
       onClick={() => navigate(`/grid/${person.id}`)}
       description={`${person.idNumber ?? ''} ${person.address ?? ''}`}
-      extra={person.verifiedAt ? <Tag color="success" fill="outline">已复核</Tag> : <Tag color="warning" fill="outline">待复核</Tag>}
+      extra={
+        person.verifiedAt ? (
+          <Tag color="success" fill="outline">
+            已复核
+          </Tag>
+        ) : (
+          <Tag color="warning" fill="outline">
+            待复核
+          </Tag>
+        )
+      }
     >
       {person.name}
       <span className="person-kind">{RESIDENCE_STATUS_LABELS[person.residenceStatus]['zh-CN']}</span>
@@ -69,11 +81,27 @@ export function MyGridPage({ user }: { user: CurrentUser }) {
   return (
     <div className="page">
       <div className="grid-tools">
-        {grids.mine.length > 1 && <Selector options={grids.mine.map((grid) => ({ label: grid.name, value: grid.id }))} value={selected ? [selected] : []} onChange={(value) => value[0] && setGridId(value[0])} />}
+        {grids.mine.length > 1 && (
+          <Selector
+            options={grids.mine.map((grid) => ({ label: grid.name, value: grid.id }))}
+            value={selected ? [selected] : []}
+            onChange={(value) => value[0] && setGridId(value[0])}
+          />
+        )}
         {grids.mine.length === 1 && <p className="hint">{grids.mine[0]?.name}</p>}
-        <SearchBar placeholder="姓名或身份证号" aria-label="查找人员" onSearch={(text) => void runSearch(text)} onClear={() => void runSearch('')} />
+        <SearchBar
+          placeholder="姓名或身份证号"
+          aria-label="查找人员"
+          onSearch={(text) => void runSearch(text)}
+          onClear={() => void runSearch('')}
+        />
+        <Button block color="primary" fill="outline" onClick={() => navigate('/grid/arrival')}>
+          登记流动人口来
+        </Button>
       </div>
-      <List header={found ? `“${search}”的查找结果（${found.length}）` : `本网格人员（${people?.length ?? 0}）`}>
+      <List
+        header={found ? `“${search}”的查找结果（${found.length}）` : `本网格人员（${people?.length ?? 0}）`}
+      >
         {shown === null && (
           <List.Item>
             <DotLoading />

@@ -12,7 +12,8 @@ export async function loadMyGrids(user: CurrentUser): Promise<{ mine: Grid[]; al
   const { data: units } = await cachedGet<{ items: OrgUnit[] }>('/api/org-units');
   const villages = units.items.filter((unit) => unit.kind !== 'county' && unit.kind !== 'township');
   const all: Grid[] = [];
-  for (const village of villages) all.push(...(await cachedGet<{ items: Grid[] }>('/api/grids', { villageId: village.id })).data.items);
+  for (const village of villages)
+    all.push(...(await cachedGet<{ items: Grid[] }>('/api/grids', { villageId: village.id })).data.items);
   const mine = all.filter((grid) => grid.workers.some((worker) => worker.id === user.id));
   return { mine: mine.length > 0 ? mine : all, all };
 }
@@ -26,7 +27,8 @@ export function useMyGrids(user: CurrentUser): { mine: Grid[]; all: Grid[] } | n
 }
 
 export async function peopleOfGrid(gridId: string): Promise<PersonView[]> {
-  return (await cachedGet<{ items: PersonView[] }>('/api/persons', { gridId, limit: PEOPLE_PER_GRID })).data.items;
+  return (await cachedGet<{ items: PersonView[] }>('/api/persons', { gridId, limit: PEOPLE_PER_GRID })).data
+    .items;
 }
 
 /** Fetches (and so keeps) the people of my grids while there is a signal. */

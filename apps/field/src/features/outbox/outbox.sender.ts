@@ -5,9 +5,31 @@
 // until the worker signs in again.
 import { ApiError, api } from '@gridwork/client';
 import type { EventTimelineEntry, EventView, PersonView } from '@gridwork/core';
-import { isOnline, isTransient, messageOf, noteFailure, onReachable, reportNetworkSuccess } from '../../lib/network.js';
-import { announceOutboxChange, getOutboxItem, listOutbox, pruneSentItems, putOutboxItem } from './outbox.store.js';
-import { isPending, type EventActionItem, type OutboxItem, type PendingPhoto, type ReportEventItem, type VerifyPersonItem } from './outbox.types.js';
+import {
+  isOnline,
+  isTransient,
+  messageOf,
+  noteFailure,
+  onReachable,
+  reportNetworkSuccess,
+} from '../../lib/network.js';
+import {
+  announceOutboxChange,
+  getOutboxItem,
+  listOutbox,
+  pruneSentItems,
+  putOutboxItem,
+} from './outbox.store.js';
+import {
+  isPending,
+  type EventActionItem,
+  type OutboxItem,
+  type PendingPhoto,
+  type RegisterArrivalItem,
+  type RegisterDepartureItem,
+  type ReportEventItem,
+  type VerifyPersonItem,
+} from './outbox.types.js';
 
 const MAX_PAUSE_MS = 60_000;
 
@@ -93,7 +115,12 @@ async function sendItem(item: OutboxItem): Promise<'next' | 'stop'> {
   try {
     await deliver(current, save);
     reportNetworkSuccess();
-    await putOutboxItem({ ...stripBlobs(current), state: 'sent', message: null, sentAt: new Date().toISOString() });
+    await putOutboxItem({
+      ...stripBlobs(current),
+      state: 'sent',
+      message: null,
+      sentAt: new Date().toISOString(),
+    });
     return 'next';
   } catch (error) {
     noteFailure(error);
@@ -108,7 +135,12 @@ async function sendItem(item: OutboxItem): Promise<'next' | 'stop'> {
       return 'stop';
     }
     if (error instanceof ApiError && error.status === 409 && (await landedEarlier(current))) {
-      await putOutboxItem({ ...stripBlobs(current), state: 'sent', message: null, sentAt: new Date().toISOString() });
+      await putOutboxItem({
+        ...stripBlobs(current),
+        state: 'sent',
+        message: null,
+        sentAt: new Date().toISOString(),
+      });
       return 'next';
     }
     await putOutboxItem({ ...current, state: 'attention', message: messageOf(error) });
@@ -117,8 +149,14 @@ async function sendItem(item: OutboxItem): Promise<'next' | 'stop'> {
 }
 
 function stripBlobs<T extends OutboxItem>(item: T): T {
-  const strip = (photos: readonly PendingPhoto[]) => photos.map((photo) => ({ blob: null, uploadedId: photo.uploadedId }));
-  if (item.kind === 'report_event') return { ...item, photos: strip(item.photos), onSpot: item.onSpot && { ...item.onSpot, photos: strip(item.onSpot.photos) } };
+  const strip = (photos: readonly PendingPhoto[]) =>
+    photos.map((photo) => ({ blob: null, uploadedId: photo.uploadedId }));
+  if (item.kind === 'report_event')
+    return {
+      ...item,
+      photos: strip(item.photos),
+      onSpot: item.onSpot && { ...item.onSpot, photos: strip(item.onSpot.photos) },
+    };
   return { ...item, photos: strip(item.photos) };
 }
 
@@ -132,6 +170,10 @@ async function deliver(item: OutboxItem, save: Save): Promise<void> {
       return deliverEventAction(item, save);
     case 'verify_person':
       return deliverPersonVerification(item);
+    case 'register_arrival':
+      return deliverArrival(item, save);
+    case 'register_departure':
+      return deliverDeparture(item);
     default:
       return assertNever(item);
   }
@@ -141,7 +183,10 @@ function assertNever(value: never): never {
   throw new TypeError(`unknown outbox item ${JSON.stringify(value)}`);
 }
 
-async function uploadPhotos(photos: readonly PendingPhoto[], saved: (photos: PendingPhoto[]) => Promise<void>): Promise<string[]> {
+async function uploadPhotos(
+  photos: readonly PendingPhoto[],
+  saved: (photos: PendingPhoto[]) => Promise<void>,
+): Promise<string[]> {
   const done = [...photos];
   for (const [index, photo] of done.entries()) {
     if (photo.uploadedId || !photo.blob) continue;
@@ -156,32 +201,104 @@ async function uploadPhoto(blob: Blob): Promise<string> {
   const response = await fetch('/api/photos', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { Accept: 'application/json', 'Accept-Language': 'zh-CN', 'Content-Type': blob.type === 'image/jpeg' || blob.type === 'image/png' || blob.type === 'image/webp' ? blob.type : 'application/octet-stream' },
+    headers: {
+      Accept: 'application/json',
+      'Accept-Language': 'zh-CN',
+      'Content-Type':
+        blob.type === 'image/jpeg' || blob.type === 'image/png' || blob.type === 'image/webp'
+          ? blob.type
+          : 'application/octet-stream',
+    },
     body: blob,
   });
-  const payload = (await response.json().catch(() => null)) as { id?: string; error?: { code: string; message: string } } | null;
-  if (!response.ok || !payload?.id) throw new ApiError(response.status, payload?.error?.code ?? 'INTERNAL', payload?.error?.message ?? response.statusText);
+  const payload = (await response.json().catch(() => null)) as {
+    id?: string;
+    error?: { code: string; message: string };
+  } | null;
+  if (!response.ok || !payload?.id)
+    throw new ApiError(
+      response.status,
+      payload?.error?.code ?? 'INTERNAL',
+      payload?.error?.message ?? response.statusText,
+    );
   return payload.id;
 }
 
 async function deliverReport(item: ReportEventItem, save: Save): Promise<void> {
   let current = item;
   if (!current.eventId) {
-    const photoIds = await uploadPhotos(current.photos, async (photos) => save((current = { ...current, photos })));
-    const event = await api.post<EventView>('/api/events', { ...current.body, ...(photoIds.length > 0 ? { photoIds } : {}) });
+    const photoIds = await uploadPhotos(current.photos, async (photos) =>
+      save((current = { ...current, photos })),
+    );
+    const event = await api.post<EventView>('/api/events', {
+      ...current.body,
+      ...(photoIds.length > 0 ? { photoIds } : {}),
+    });
     await save((current = { ...current, eventId: event.id }));
   }
   if (current.onSpot && current.eventId) {
     const onSpot = current.onSpot;
-    const photoIds = await uploadPhotos(onSpot.photos, async (photos) => save((current = { ...current, onSpot: { ...onSpot, photos } })));
-    await api.post<EventView>(`/api/events/${current.eventId}/actions`, { action: 'resolve_on_spot', result: onSpot.result, photoIds });
+    const photoIds = await uploadPhotos(onSpot.photos, async (photos) =>
+      save((current = { ...current, onSpot: { ...onSpot, photos } })),
+    );
+    await api.post<EventView>(`/api/events/${current.eventId}/actions`, {
+      action: 'resolve_on_spot',
+      result: onSpot.result,
+      photoIds,
+    });
   }
 }
 
 async function deliverEventAction(item: EventActionItem, save: Save): Promise<void> {
   let current = item;
-  const photoIds = await uploadPhotos(current.photos, async (photos) => save((current = { ...current, photos })));
-  await api.post<EventView>(`/api/events/${item.eventId}/actions`, { ...item.body, ...(photoIds.length > 0 ? { photoIds } : {}) });
+  const photoIds = await uploadPhotos(current.photos, async (photos) =>
+    save((current = { ...current, photos })),
+  );
+  await api.post<EventView>(`/api/events/${item.eventId}/actions`, {
+    ...item.body,
+    ...(photoIds.length > 0 ? { photoIds } : {}),
+  });
+}
+
+/**
+ * Registers the person, then (if named) adds them to the rental house as tenant. A document number
+ * already registered in my area is this arrival landing earlier (its answer lost): the person found
+ * by it carries on; one registered elsewhere is the server's refusal for the worker to see.
+ */
+async function deliverArrival(item: RegisterArrivalItem, save: Save): Promise<void> {
+  let current = item;
+  if (!current.personId) {
+    let personId: string;
+    try {
+      personId = (await api.post<PersonView>('/api/persons', current.body)).id;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 409) throw error;
+      const { items } = await api.get<{ items: PersonView[] }>('/api/persons', {
+        idNumber: current.body.idNumber,
+        limit: 1,
+      });
+      if (!items[0] || items[0].name !== current.body.name) throw error;
+      personId = items[0].id;
+    }
+    await save((current = { ...current, personId }));
+  }
+  if (current.houseId && current.personId) {
+    const { items } = await api.get<{ items: { personId: string; relation: string }[] }>(
+      `/api/houses/${current.houseId}/members`,
+    );
+    if (!items.some((member) => member.personId === current.personId)) {
+      await api.put(`/api/houses/${current.houseId}/members`, {
+        members: [
+          ...items.map((member) => ({ personId: member.personId, relation: member.relation })),
+          { personId: current.personId, relation: 'tenant' },
+        ],
+      });
+    }
+  }
+}
+
+async function deliverDeparture(item: RegisterDepartureItem): Promise<void> {
+  await api.patch<PersonView>(`/api/persons/${item.personId}`, item.body);
 }
 
 async function deliverPersonVerification(item: VerifyPersonItem): Promise<void> {
@@ -202,12 +319,20 @@ async function landedEarlier(item: OutboxItem): Promise<boolean> {
         return event.status === 'closed';
       }
       case 'event_action': {
-        const { items } = await api.get<{ items: EventTimelineEntry[] }>(`/api/events/${item.eventId}/timeline`);
+        const { items } = await api.get<{ items: EventTimelineEntry[] }>(
+          `/api/events/${item.eventId}/timeline`,
+        );
         return items.some((entry) => entry.action === item.body.action && entry.at >= item.createdAt);
       }
       case 'verify_person': {
         const person = await api.get<PersonView>(`/api/persons/${item.personId}`);
         return person.version === item.body.version + 1 && (person.verifiedAt ?? '') >= item.createdAt;
+      }
+      case 'register_arrival':
+        return false;
+      case 'register_departure': {
+        const person = await api.get<PersonView>(`/api/persons/${item.personId}`);
+        return person.status === 'moved_out';
       }
       default:
         return assertNever(item);

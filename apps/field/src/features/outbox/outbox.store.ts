@@ -52,7 +52,9 @@ export async function discardOutboxItem(key: string): Promise<void> {
 export async function pruneSentItems(now = Date.now()): Promise<void> {
   const db = await fieldDb();
   const dayAgo = now - 24 * 3600 * 1000;
-  const old = (await db.getAll('outbox')).filter((item) => item.state === 'sent' && item.sentAt && Date.parse(item.sentAt) < dayAgo);
+  const old = (await db.getAll('outbox')).filter(
+    (item) => item.state === 'sent' && item.sentAt && Date.parse(item.sentAt) < dayAgo,
+  );
   for (const item of old) await db.delete('outbox', item.key);
   if (old.length > 0) announce();
 }

@@ -1,6 +1,6 @@
 // What waits in the outbox: every write the worker makes in the field, with the client key that
 // makes a retry harmless and the photos (as blobs) that go up before it.
-import type { ReportEventBody, VerifyPersonBody } from '@gridwork/core';
+import type { CreatePersonBody, ReportEventBody, VerifyPersonBody } from '@gridwork/core';
 
 export type OutboxState = 'waiting' | 'sending' | 'sent' | 'attention';
 
@@ -58,7 +58,24 @@ export interface VerifyPersonItem extends OutboxBase {
   readonly body: VerifyPersonBody;
 }
 
-export type OutboxItem = ReportEventItem | EventActionItem | VerifyPersonItem;
+/** A floating person's arrival (来): registered in my grid, and as tenant of a rental house when one is named. */
+export interface RegisterArrivalItem extends OutboxBase {
+  readonly kind: 'register_arrival';
+  readonly body: CreatePersonBody;
+  readonly houseId: string | null;
+  /** The person's id once registered (the tenancy then follows). */
+  readonly personId: string | null;
+}
+
+/** A departure (去): the person moved out, with where to. */
+export interface RegisterDepartureItem extends OutboxBase {
+  readonly kind: 'register_departure';
+  readonly personId: string;
+  readonly body: { readonly version: number; readonly status: 'moved_out'; readonly reason: string };
+}
+
+export type OutboxItem =
+  ReportEventItem | EventActionItem | VerifyPersonItem | RegisterArrivalItem | RegisterDepartureItem;
 
 /** An item still to go: not sent, and not waiting for the worker's decision. */
 export function isPending(item: OutboxItem): boolean {
