@@ -2,7 +2,7 @@
 // is to be changed at first sign-in), edit, reset a password, disable or enable, end sessions,
 // grant a role (security administrator only), and hand all work over to another account. Each
 // change asks for confirmation and says how it went; what the role may not do is not offered.
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -19,63 +19,32 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
 import { ROLES, ROLE_LABELS, can, type Account, type Role } from '@gridwork/core';
 import { ApiError, api } from '@gridwork/client';
 import { useUser } from '../auth/auth.js';
 import { useDepartments } from '../events/catalogue.js';
 import { useLocale } from '../../app/i18n.js';
+import { PageButtons, useKeysetList } from '../../app/keyset-list.js';
 import { AccountDialog, type AccountDialogState as Dialog } from './account-dialog.js';
+
+const PAGE = 50;
+const ACCOUNT_FILTERS = ['q', 'role', 'includeDisabled'] as const;
+/** Accounts come a page at a time by username: a full page means there may be more. */
+const ACCOUNT_PAGES = {
+  nextCursorOf: (items: readonly Account[], size: number) =>
+    items.length === size ? (items.at(-1)?.username ?? null) : null,
+};
 
 export function AccountsPage() {
   const user = useUser();
   const { locale, t } = useLocale();
   const { message, modal } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const [items, setItems] = useState<Account[] | null>(null);
-  const [error, setError] = useState('');
-  const [reloads, setReloads] = useState(0);
+  const list = useKeysetList<Account>('/api/accounts', ACCOUNT_FILTERS, PAGE, ACCOUNT_PAGES);
+  const { items, error, filters: query } = list;
+  const setFilter = (key: string, value: string | null) => list.setFilters({ [key]: value });
   const [dialog, setDialog] = useState<Dialog>(null);
   const departments = useDepartments(can(user.role, 'department.read'));
   const canManage = can(user.role, 'account.manage');
-  const PAGE = 50;
-
-  const query = useMemo(
-    () => ({
-      q: params.get('q') ?? undefined,
-      role: params.get('role') ?? undefined,
-      includeDisabled: params.get('includeDisabled') === 'true' ? true : undefined,
-      after: params.get('after') ?? undefined,
-    }),
-    [params],
-  );
-  const backs = (params.get('back') ?? '').split(',').filter(Boolean);
-
-  useEffect(() => {
-    let alive = true;
-    setItems(null);
-    api.get<{ items: Account[] }>('/api/accounts', { ...query, limit: PAGE }).then(
-      (answer) => alive && (setItems(answer.items), setError('')),
-      (caught: unknown) =>
-        alive &&
-        (setItems([]),
-        setError(
-          caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'),
-        )),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [query, reloads, t]);
-
-  function setFilter(key: string, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('after');
-    next.delete('back');
-    setParams(next);
-  }
 
   /** Confirms, calls, reports, reloads. */
   function change(title: string, run: () => Promise<unknown>, done: string) {
@@ -87,7 +56,7 @@ export function AccountsPage() {
         try {
           await run();
           void message.success(done);
-          setReloads((count) => count + 1);
+          list.reload();
         } catch (caught) {
           void message.error(caught instanceof ApiError ? caught.message : t('操作失败', 'It did not work'));
         }
@@ -196,7 +165,7 @@ export function AccountsPage() {
         <Space>
           <Switch
             aria-label={t('含已停用', 'Include disabled')}
-            checked={query.includeDisabled === true}
+            checked={query.includeDisabled === 'true'}
             onChange={(checked) => setFilter('includeDisabled', checked ? 'true' : null)}
           />
           <Typography.Text>{t('含已停用', 'Include disabled')}</Typography.Text>
@@ -205,7 +174,7 @@ export function AccountsPage() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table<Account>
         rowKey="id"
-        loading={items === null}
+        loading={list.loading}
         dataSource={items ?? []}
         pagination={false}
         columns={[
@@ -260,41 +229,14 @@ export function AccountsPage() {
           },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        <Button
-          disabled={!query.after}
-          onClick={() => {
-            const next = new URLSearchParams(params);
-            const previous = backs.at(-1);
-            if (previous && previous !== '-') next.set('after', previous);
-            else next.delete('after');
-            const rest = backs.slice(0, -1);
-            if (rest.length) next.set('back', rest.join(','));
-            else next.delete('back');
-            setParams(next);
-          }}
-        >
-          {t('上一页', 'Previous')}
-        </Button>
-        <Button
-          disabled={(items?.length ?? 0) < PAGE}
-          onClick={() => {
-            const next = new URLSearchParams(params);
-            next.set('back', [...backs, query.after ?? '-'].join(','));
-            next.set('after', items!.at(-1)!.username);
-            setParams(next);
-          }}
-        >
-          {t('下一页', 'Next')}
-        </Button>
-      </Space>
+      <PageButtons list={list} />
       {dialog && (
         <AccountDialog
           dialog={dialog}
           onClose={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
-            setReloads((count) => count + 1);
+            list.reload();
           }}
         />
       )}

@@ -1,23 +1,31 @@
 // The audit trail, for the audit administrator only: who did what to which record, from where,
 // and whether it was allowed; filters in the URL, pages newest first, and a check of the hash
 // chain that says whether any entry was changed or removed.
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
 import { AUDIT_ACTIONS, ROLE_LABELS, type AuditEntry, type Role } from '@gridwork/core';
 import { ApiError, api } from '@gridwork/client';
 import { useLocale } from '../../app/i18n.js';
+import { PageButtons, useKeysetList } from '../../app/keyset-list.js';
 
 const PAGE = 50;
+
+const AUDIT_FILTERS = ['actorUsername', 'action', 'outcome', 'objectType', 'from', 'to'] as const;
+/** The trail comes newest first by sequence number: a full page means there may be older entries. */
+const AUDIT_PAGES = {
+  cursorParam: 'before' as const,
+  nextCursorOf: (items: readonly AuditEntry[], size: number) =>
+    items.length === size ? String(items.at(-1)?.seq ?? '') || null : null,
+};
 
 export function AuditPage() {
   const { locale, t } = useLocale();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const [items, setItems] = useState<AuditEntry[] | null>(null);
-  const [error, setError] = useState('');
+  const list = useKeysetList<AuditEntry>('/api/audit', AUDIT_FILTERS, PAGE, AUDIT_PAGES);
+  const { items, error, filters: query } = list;
+  const setFilter = (key: string, value: string | null) => list.setFilters({ [key]: value });
   const [chain, setChain] = useState<{
     entries: number;
     ok: boolean;
@@ -25,46 +33,6 @@ export function AuditPage() {
     reason: string | null;
   } | null>(null);
   const [checking, setChecking] = useState(false);
-
-  const query = useMemo(
-    () => ({
-      actorUsername: params.get('actorUsername') ?? undefined,
-      action: params.get('action') ?? undefined,
-      outcome: params.get('outcome') ?? undefined,
-      objectType: params.get('objectType') ?? undefined,
-      from: params.get('from') ? dayjs(params.get('from')).startOf('day').toISOString() : undefined,
-      to: params.get('to') ? dayjs(params.get('to')).endOf('day').toISOString() : undefined,
-      before: params.get('before') ?? undefined,
-    }),
-    [params],
-  );
-  const backs = (params.get('back') ?? '').split(',').filter(Boolean);
-
-  useEffect(() => {
-    let alive = true;
-    setItems(null);
-    api.get<{ items: AuditEntry[] }>('/api/audit', { ...query, limit: PAGE }).then(
-      (answer) => alive && (setItems(answer.items), setError('')),
-      (caught: unknown) =>
-        alive &&
-        (setItems([]),
-        setError(
-          caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'),
-        )),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [query, t]);
-
-  function setFilter(key: string, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('before');
-    next.delete('back');
-    setParams(next);
-  }
 
   async function verify() {
     setChecking(true);
@@ -145,31 +113,21 @@ export function AuditPage() {
           style={{ width: 200 }}
         />
         <DatePicker.RangePicker
-          value={
-            params.get('from') && params.get('to')
-              ? [dayjs(params.get('from')), dayjs(params.get('to'))]
-              : null
+          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
+          onChange={(range) =>
+            list.setFilters({
+              // Whole days of the reader's clock, as instants: the trail is kept in UTC.
+              from: range?.[0] ? range[0].startOf('day').toISOString() : null,
+              to: range?.[1] ? range[1].endOf('day').toISOString() : null,
+            })
           }
-          onChange={(range) => {
-            const next = new URLSearchParams(params);
-            if (range?.[0] && range[1]) {
-              next.set('from', range[0].format('YYYY-MM-DD'));
-              next.set('to', range[1].format('YYYY-MM-DD'));
-            } else {
-              next.delete('from');
-              next.delete('to');
-            }
-            next.delete('before');
-            next.delete('back');
-            setParams(next);
-          }}
         />
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table<AuditEntry>
         rowKey="id"
         size="small"
-        loading={items === null}
+        loading={list.loading}
         dataSource={items ?? []}
         pagination={false}
         expandable={{
@@ -214,34 +172,7 @@ export function AuditPage() {
           { title: 'IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        <Button
-          disabled={!query.before}
-          onClick={() => {
-            const next = new URLSearchParams(params);
-            const previous = backs.at(-1);
-            if (previous && previous !== '-') next.set('before', previous);
-            else next.delete('before');
-            const rest = backs.slice(0, -1);
-            if (rest.length) next.set('back', rest.join(','));
-            else next.delete('back');
-            setParams(next);
-          }}
-        >
-          {t('上一页', 'Previous')}
-        </Button>
-        <Button
-          disabled={(items?.length ?? 0) < PAGE}
-          onClick={() => {
-            const next = new URLSearchParams(params);
-            next.set('back', [...backs, query.before ?? '-'].join(','));
-            next.set('before', String(items!.at(-1)!.seq));
-            setParams(next);
-          }}
-        >
-          {t('下一页', 'Next')}
-        </Button>
-      </Space>
+      <PageButtons list={list} />
     </Card>
   );
 }

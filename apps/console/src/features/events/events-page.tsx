@@ -8,9 +8,9 @@ import { Alert, Button, Card, DatePicker, Empty, Select, Space, Switch, Table, T
 import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EVENT_STATUSES, EVENT_STATUS_LABELS, type EventListItem, type EventStatus } from '@gridwork/core';
-import { ApiError, api } from '@gridwork/client';
 import { timeLeft, useCategories } from './catalogue.js';
 import { useLocale } from '../../app/i18n.js';
+import { useKeysetList } from '../../app/keyset-list.js';
 
 export type EventsView = 'center_queue' | 'department_inbox' | 'all';
 
@@ -30,53 +30,21 @@ const FILTER_KEYS = ['status', 'categoryCode', 'villageId', 'departmentId', 'ove
 export function EventsPage({ view }: { view: EventsView }) {
   const { locale, t } = useLocale();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const categories = useCategories();
-  const [items, setItems] = useState<EventListItem[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
-  const [now, setNow] = useState(() => Date.now());
-  const [reloads, setReloads] = useState(0);
-  const [active, setActive] = useState(-1);
-
-  const after = params.get('after') ?? undefined;
-  const cursors = useMemo(() => (params.get('back') ?? '').split(',').filter(Boolean), [params]);
-  const query = useMemo(
-    () =>
-      Object.fromEntries(FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : []))),
-    [params],
+  const list = useKeysetList<EventListItem>(
+    '/api/events',
+    FILTER_KEYS,
+    20,
+    useMemo(() => ({ fixed: { view } }), [view]),
   );
+  const { items, loading, error } = list;
+  const [now, setNow] = useState(() => Date.now());
+  const [active, setActive] = useState(-1);
+  const setReloads = (_: (value: number) => number) => list.reload();
 
-  useEffect(() => {
-    let alive = true;
-    setLoading(true);
-    setError('');
-    api
-      .get<{ items: EventListItem[]; nextCursor: string | null }>('/api/events', {
-        ...query,
-        view,
-        after,
-        limit: 20,
-      })
-      .then(
-        (answer) => {
-          if (!alive) return;
-          setItems(answer.items);
-          setNextCursor(answer.nextCursor);
-          setNow(Date.now());
-        },
-        (caught: unknown) =>
-          alive &&
-          setError(
-            caught instanceof ApiError ? caught.message : t('加载失败，请重试', 'Could not load; try again'),
-          ),
-      )
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [view, after, query, reloads, t]);
+  // Deadlines count from the moment a page arrives, and then every half minute.
+  useEffect(() => setNow(Date.now()), [items]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -116,33 +84,8 @@ export function EventsPage({ view }: { view: EventsView }) {
   }, [items, active, navigate]);
 
   /** Changes filters and goes back to the first page. */
-  function setFilter(key: (typeof FILTER_KEYS)[number], value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('after');
-    next.delete('back');
-    setParams(next);
-  }
-
-  function goNext() {
-    if (!nextCursor) return;
-    const next = new URLSearchParams(params);
-    next.set('back', [...cursors, after ?? ''].join(','));
-    next.set('after', nextCursor);
-    setParams(next);
-  }
-
-  function goBack() {
-    const next = new URLSearchParams(params);
-    const previous = cursors.at(-1);
-    const rest = cursors.slice(0, -1);
-    if (previous) next.set('after', previous);
-    else next.delete('after');
-    if (rest.length > 0) next.set('back', rest.join(','));
-    else next.delete('back');
-    setParams(next);
-  }
+  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | null) =>
+    list.setFilters({ [key]: value });
 
   const categoryName = (code: string) => categories.find((category) => category.code === code)?.name ?? code;
   const titles: Record<EventsView, string> = {
@@ -196,19 +139,12 @@ export function EventsPage({ view }: { view: EventsView }) {
               ? [dayjs(params.get('from')), dayjs(params.get('to'))]
               : null
           }
-          onChange={(range) => {
-            const next = new URLSearchParams(params);
-            if (range?.[0] && range[1]) {
-              next.set('from', range[0].format('YYYY-MM-DD'));
-              next.set('to', range[1].format('YYYY-MM-DD'));
-            } else {
-              next.delete('from');
-              next.delete('to');
-            }
-            next.delete('after');
-            next.delete('back');
-            setParams(next);
-          }}
+          onChange={(range) =>
+            list.setFilters({
+              from: range?.[0]?.format('YYYY-MM-DD') ?? null,
+              to: range?.[1]?.format('YYYY-MM-DD') ?? null,
+            })
+          }
         />
         <Space>
           <Switch
@@ -304,10 +240,10 @@ export function EventsPage({ view }: { view: EventsView }) {
         ]}
       />
       <Space style={{ marginTop: 16 }} wrap>
-        <Button disabled={!after} onClick={goBack}>
+        <Button disabled={!list.hasPrevious} onClick={list.goBack}>
           {t('上一页', 'Previous')}
         </Button>
-        <Button disabled={!nextCursor} onClick={goNext}>
+        <Button disabled={!list.hasNext} onClick={list.goNext}>
           {t('下一页', 'Next')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
