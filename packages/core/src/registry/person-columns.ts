@@ -118,15 +118,19 @@ export interface PersonImportRow {
   readonly grid: string;
 }
 
-/** Which column of the file holds which field: headers in Chinese, English, or the field keys. */
-export function mapPersonHeaders(headers: readonly string[]): { columns: Partial<Record<PersonColumnKey, number>>; missing: PersonColumnKey[] } {
-  const columns: Partial<Record<PersonColumnKey, number>> = {};
+/** Which column of the file holds which field: headers in Chinese, English, or the field keys (a leading * allowed). */
+export function mapHeaders<K extends string>(all: readonly { key: K; header: Labels; required: boolean }[], headers: readonly string[]): { columns: Partial<Record<K, number>>; missing: K[] } {
+  const columns: Partial<Record<K, number>> = {};
   headers.forEach((raw, index) => {
     const header = cleanText(raw).replace(/[*＊]/g, '').toLowerCase();
-    const column = PERSON_COLUMNS.find((candidate) => [candidate.key.toLowerCase(), candidate.header['zh-CN'], candidate.header['en-US'].toLowerCase()].includes(header));
+    const column = all.find((candidate) => [candidate.key.toLowerCase(), candidate.header['zh-CN'], candidate.header['en-US'].toLowerCase()].includes(header));
     if (column && columns[column.key] === undefined) columns[column.key] = index;
   });
-  return { columns, missing: PERSON_COLUMNS.filter((column) => column.required && columns[column.key] === undefined).map((column) => column.key) };
+  return { columns, missing: all.filter((column) => column.required && columns[column.key] === undefined).map((column) => column.key) };
+}
+
+export function mapPersonHeaders(headers: readonly string[]): { columns: Partial<Record<PersonColumnKey, number>>; missing: PersonColumnKey[] } {
+  return mapHeaders(PERSON_COLUMNS, headers);
 }
 
 /** Text as typed in Excel: full-width spaces and runs of blanks made one space, ends trimmed. */
@@ -134,7 +138,8 @@ export function cleanText(text: string | undefined | null): string {
   return (text ?? '').replace(/[\s\u3000]+/g, ' ').trim();
 }
 
-function valueOfLabel<K extends string>(labels: Readonly<Record<K, Labels>>, text: string): K | undefined {
+/** The key whose label (Chinese or English) or key the cell holds. */
+export function valueOfLabel<K extends string>(labels: Readonly<Record<K, Labels>>, text: string): K | undefined {
   const wanted = text.toLowerCase();
   return (Object.keys(labels) as K[]).find((key) => key.toLowerCase() === wanted || labels[key]['zh-CN'] === text || labels[key]['en-US'].toLowerCase() === wanted);
 }
@@ -234,7 +239,7 @@ export function readPersonRow(cells: Partial<Record<PersonColumnKey, string>>, t
 }
 
 /** `g1`, `Ｇ０１` and `G01` are the same grid code. */
-function normaliseGridText(text: string): string {
+export function normaliseGridText(text: string): string {
   const plain = normaliseDocumentText(text);
   const code = /^G(\d+)$/.exec(plain);
   return code ? `G${code[1]!.padStart(2, '0')}` : text;

@@ -6,7 +6,7 @@
 // credit code, facility code) or, for kinds without one, by grid, name and address.
 import type { Locale } from '../i18n/locale.js';
 import { parseCreditCode } from './credit-code.js';
-import { cleanText, type CellProblemCode } from './person-columns.js';
+import { cleanText, mapHeaders, normaliseGridText, valueOfLabel, type CellProblemCode } from './person-columns.js';
 import { parsePhone } from './phone.js';
 import { ENDING_STATES, RECORD_KIND_DEFINITIONS, type RecordKind } from './registry-kinds.js';
 
@@ -145,32 +145,13 @@ export interface RecordCellProblem {
 
 /** Which column of the file holds which field: headers in Chinese, English, or the field keys. */
 export function mapRecordHeaders(kind: RecordKind, headers: readonly string[]): { columns: Partial<Record<RecordColumnKey, number>>; missing: RecordColumnKey[] } {
-  const all = recordColumns(kind);
-  const columns: Partial<Record<RecordColumnKey, number>> = {};
-  headers.forEach((raw, index) => {
-    const header = cleanText(raw).replace(/[*＊]/g, '').toLowerCase();
-    const column = all.find((candidate) => [candidate.key.toLowerCase(), candidate.header['zh-CN'], candidate.header['en-US'].toLowerCase()].includes(header));
-    if (column && columns[column.key] === undefined) columns[column.key] = index;
-  });
-  return { columns, missing: all.filter((column) => column.required && columns[column.key] === undefined).map((column) => column.key) };
-}
-
-function valueOfLabel(labels: Readonly<Record<string, Labels>>, text: string): string | undefined {
-  const wanted = text.toLowerCase();
-  return Object.keys(labels).find((key) => key.toLowerCase() === wanted || labels[key]!['zh-CN'] === text || labels[key]!['en-US'].toLowerCase() === wanted);
+  return mapHeaders(recordColumns(kind), headers);
 }
 
 function readNumber(text: string): number | null {
   const plain = text.replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(plain)) return null;
   return Number(plain);
-}
-
-/** `g1`, `Ｇ０１` and `G01` are the same grid code. */
-function normaliseGridText(text: string): string {
-  const plain = text.replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).toUpperCase();
-  const code = /^G(\d+)$/.exec(plain);
-  return code ? `G${code[1]!.padStart(2, '0')}` : text;
 }
 
 /** Reads one row of `kind` (cells by field) and checks every cell, reporting all problems at once. */

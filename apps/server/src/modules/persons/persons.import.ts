@@ -71,6 +71,25 @@ export function indexPlaces(rows: Awaited<ReturnType<typeof repo.placesInScope>>
   return { villages, grids };
 }
 
+/** A row's cells by field, from the columns the header row mapped; empty cells left out. */
+export function cellsByColumn<K extends string>(all: readonly { key: K }[], columns: Partial<Record<K, number>>, values: readonly string[]): Partial<Record<K, string>> {
+  const cells: Partial<Record<K, string>> = {};
+  for (const column of all) {
+    const index = columns[column.key];
+    if (index !== undefined && values[index] !== undefined && values[index] !== '') cells[column.key] = values[index];
+  }
+  return cells;
+}
+
+/** The grid a row names (village by code or name, then grid by code or name), within the importer's scope. */
+export function placeIn(places: ReturnType<typeof indexPlaces> | null, village: string, grid: string): { grid: Place } | { problem: 'village_unknown' | 'grid_unknown'; column: 'village' | 'grid' } {
+  const found = places?.villages.get(village);
+  if (!found) return { problem: 'village_unknown', column: 'village' };
+  const place = places?.grids.get(found.id)?.get(grid);
+  if (!place) return { problem: 'grid_unknown', column: 'grid' };
+  return { grid: place };
+}
+
 function sameTags(stored: string, wanted: readonly string[]): boolean {
   const have = (JSON.parse(stored) as string[]).slice().sort();
   const want = [...wanted].sort();
@@ -89,23 +108,6 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
     const mapped = mapPersonHeaders(headers);
     columns = mapped.columns;
     return mapped.missing;
-  }
-
-  function cellsOf(values: readonly string[]): Partial<Record<PersonColumnKey, string>> {
-    const cells: Partial<Record<PersonColumnKey, string>> = {};
-    for (const column of PERSON_COLUMNS) {
-      const index = columns[column.key];
-      if (index !== undefined && values[index] !== undefined && values[index] !== '') cells[column.key] = values[index];
-    }
-    return cells;
-  }
-
-  function placeOf(row: PersonImportRow): { grid: Place } | { problem: RowProblemCode; column: PersonColumnKey } {
-    const village = places?.villages.get(row.village);
-    if (!village) return { problem: 'village_unknown', column: 'village' };
-    const grid = places?.grids.get(village.id)?.get(row.grid);
-    if (!grid) return { problem: 'grid_unknown', column: 'grid' };
-    return { grid };
   }
 
   function newPersonOf(row: PersonImportRow, grid: Place, index: string, now: string): NewPerson {
@@ -171,14 +173,14 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
     const added = new Set<string>();
     const good: { number: number; row: PersonImportRow; grid: Place; index: string; cells: Partial<Record<PersonColumnKey, string>> }[] = [];
     for (const line of batch) {
-      const cells = cellsOf(line.cells);
+      const cells = cellsByColumn(PERSON_COLUMNS, columns, line.cells);
       if (Object.keys(cells).length === 0) continue;
       const read = readPersonRow(cells, job.today);
       if (!read.ok) {
         result.rejections.push({ rowNumber: line.number, cells, problems: read.problems });
         continue;
       }
-      const place = placeOf(read.row);
+      const place = placeIn(places, read.row.village, read.row.grid);
       if ('problem' in place) {
         result.rejections.push({ rowNumber: line.number, cells, problems: [{ column: place.column, problem: place.problem }] });
         continue;

@@ -20,7 +20,7 @@ import {
 import type { Executor } from '../../db/schema.js';
 import type { NewRegistryRecord, RegistryRecordHistoryTable } from '../../db/tables/registry-record.table.js';
 import type { AppContext } from '../../platform/context.js';
-import { indexPlaces, type Place } from '../persons/persons.import.js';
+import { cellsByColumn, indexPlaces, placeIn, type Place } from '../persons/persons.import.js';
 import { placesInScope } from '../persons/persons.repo.js';
 import * as repo from './records.import.repo.js';
 import { updateRecord } from './records.repo.js';
@@ -84,23 +84,6 @@ export function createRecordImporter(ctx: AppContext, job: RecordImportJob) {
     return mapped.missing;
   }
 
-  function cellsOf(values: readonly string[]): Partial<Record<RecordColumnKey, string>> {
-    const cells: Partial<Record<RecordColumnKey, string>> = {};
-    for (const column of columnsOfKind) {
-      const index = columns[column.key];
-      if (index !== undefined && values[index] !== undefined && values[index] !== '') cells[column.key] = values[index];
-    }
-    return cells;
-  }
-
-  function placeOf(row: RecordImportRow): { grid: Place } | { problem: RecordRowProblemCode; column: RecordColumnKey } {
-    const village = places?.villages.get(row.village);
-    if (!village) return { problem: 'village_unknown', column: 'village' };
-    const grid = places?.grids.get(village.id)?.get(row.grid);
-    if (!grid) return { problem: 'grid_unknown', column: 'grid' };
-    return { grid };
-  }
-
   /** The attributes of a new record, as the records service writes them. */
   function attributesOf(row: RecordImportRow): string {
     return JSON.stringify(kind === 'organisation' ? { legalRepresentative: row.legalRepresentative, staffCount: row.staffCount } : {});
@@ -143,14 +126,14 @@ export function createRecordImporter(ctx: AppContext, job: RecordImportJob) {
     const result: RecordImportBatchResult = { inserted: 0, updated: 0, unchanged: 0, rejections: [], seenKeys: [] };
     const read: { number: number; row: RecordImportRow; grid: Place; cells: Partial<Record<RecordColumnKey, string>> }[] = [];
     for (const line of batch) {
-      const cells = cellsOf(line.cells);
+      const cells = cellsByColumn(columnsOfKind, columns, line.cells);
       if (Object.keys(cells).length === 0) continue;
       const checked = readRecordRow(kind, cells);
       if (!checked.ok) {
         result.rejections.push({ rowNumber: line.number, cells, problems: checked.problems });
         continue;
       }
-      const place = placeOf(checked.row);
+      const place = placeIn(places, checked.row.village, checked.row.grid);
       if ('problem' in place) {
         result.rejections.push({ rowNumber: line.number, cells, problems: [{ column: place.column, problem: place.problem }] });
         continue;
