@@ -70,6 +70,42 @@ export interface TemplatePlace {
   readonly gridName: string;
 }
 
+/**
+ * The drop-down lists of a template: every coded column's choices and the caller's villages and
+ * grids, written to the hidden choices sheet and validated over the data rows (one validation per
+ * column range). Villages and grids may also be typed as codes, so they only warn.
+ */
+export function addChoiceLists(
+  sheet: ExcelJS.Worksheet,
+  choices: ExcelJS.Worksheet,
+  choicesName: string,
+  columns: readonly { key: string; header: Readonly<Record<Locale, string>>; choices?: (locale: Locale) => string[] }[],
+  places: readonly TemplatePlace[],
+  locale: Locale,
+  rows: number,
+): void {
+  const lists: { key: string; values: string[] }[] = [
+    ...columns.filter((column) => column.choices).map((column) => ({ key: column.key, values: column.choices!(locale) })),
+    { key: 'village', values: [...new Map(places.map((place) => [place.villageCode, place.villageName])).values()] },
+    { key: 'grid', values: [...new Set(places.map((place) => place.gridCode))].sort() },
+  ];
+  lists.forEach((list, index) => {
+    const letter = String.fromCharCode(65 + index);
+    choices.getCell(`${letter}1`).value = columns.find((column) => column.key === list.key)?.header[locale] ?? list.key;
+    list.values.forEach((value, row) => (choices.getCell(`${letter}${row + 2}`).value = value));
+    if (list.values.length === 0) return;
+    const column = sheet.getColumn(list.key).letter;
+    sheet.dataValidations.add(`${column}2:${column}${rows + 1}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'${choicesName}'!$${letter}$2:$${letter}$${list.values.length + 1}`],
+      showErrorMessage: list.key !== 'village' && list.key !== 'grid',
+      errorTitle: locale === 'zh-CN' ? '请从列表中选择' : 'Pick from the list',
+      error: locale === 'zh-CN' ? '请从下拉列表中选择一项' : 'Please pick one of the listed values',
+    });
+  });
+}
+
 /** The template, with drop-down lists of the coded columns and of the caller's villages and grids. */
 export async function personTemplate(locale: Locale, places: readonly TemplatePlace[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -86,27 +122,7 @@ export async function personTemplate(locale: Locale, places: readonly TemplatePl
   // Long numbers stay text: typed as numbers, Excel would keep 15 digits of an 18-digit ID.
   for (const key of ['idNumber', 'phone'] as const) sheet.getColumn(key).numFmt = '@';
 
-  const villages = [...new Map(places.map((place) => [place.villageCode, place.villageName])).entries()];
-  const lists: { key: PersonColumnKey; values: string[] }[] = [
-    ...PERSON_COLUMNS.filter((column) => column.choices && column.key !== 'tags').map((column) => ({ key: column.key, values: column.choices!(locale) })),
-    { key: 'village', values: villages.map(([, name]) => name) },
-    { key: 'grid', values: [...new Set(places.map((place) => place.gridCode))].sort() },
-  ];
-  lists.forEach((list, index) => {
-    const letter = String.fromCharCode(65 + index);
-    choices.getCell(`${letter}1`).value = PERSON_COLUMNS.find((column) => column.key === list.key)!.header[locale];
-    list.values.forEach((value, row) => (choices.getCell(`${letter}${row + 2}`).value = value));
-    if (list.values.length === 0) return;
-    const column = sheet.getColumn(list.key).letter;
-    sheet.dataValidations.add(`${column}2:${column}${TEMPLATE_ROWS + 1}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`'${SHEET_NAMES.choices[locale]}'!$${letter}$2:$${letter}$${list.values.length + 1}`],
-      showErrorMessage: list.key !== 'village' && list.key !== 'grid',
-      errorTitle: locale === 'zh-CN' ? '请从列表中选择' : 'Pick from the list',
-      error: locale === 'zh-CN' ? '请从下拉列表中选择一项' : 'Please pick one of the listed values',
-    });
-  });
+  addChoiceLists(sheet, choices, SHEET_NAMES.choices[locale], PERSON_COLUMNS.filter((column) => column.key !== 'tags'), places, locale, TEMPLATE_ROWS);
 
   guide.columns = [{ width: 22 }, { width: 16 }, { width: 70 }];
   const title = guide.addRow([locale === 'zh-CN' ? '人员信息导入模板填写说明' : 'How to fill in the people template']);

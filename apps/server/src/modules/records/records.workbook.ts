@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { RECORD_KIND_DEFINITIONS, recordColumns, recordSheetName, unitCodesOfPath, type Locale, type RecordColumnKey, type RecordKind } from '@gridwork/core';
 import type { NewRegistryRecord } from '../../db/tables/registry-record.table.js';
-import { styleHeader, widthOf, type TemplatePlace } from '../persons/persons.workbook.js';
+import { addChoiceLists, styleHeader, widthOf, type TemplatePlace } from '../persons/persons.workbook.js';
 
 const TEMPLATE_ROWS = 5_000;
 const TEXT_COLUMNS: readonly RecordColumnKey[] = ['id', 'key', 'contactPhone'];
@@ -33,27 +33,7 @@ export async function recordTemplate(kind: RecordKind, locale: Locale, places: r
     if (column.note[locale]) sheet.getRow(1).getCell(index + 1).note = column.note[locale];
   });
 
-  const villages = [...new Map(places.map((place) => [place.villageCode, place.villageName])).values()];
-  const lists: { key: RecordColumnKey; values: string[] }[] = [
-    ...columns.filter((column) => column.choices).map((column) => ({ key: column.key, values: column.choices!(locale) })),
-    { key: 'village', values: villages },
-    { key: 'grid', values: [...new Set(places.map((place) => place.gridCode))].sort() },
-  ];
-  lists.forEach((list, index) => {
-    const letter = String.fromCharCode(65 + index);
-    choices.getCell(`${letter}1`).value = columns.find((column) => column.key === list.key)!.header[locale];
-    list.values.forEach((value, row) => (choices.getCell(`${letter}${row + 2}`).value = value));
-    if (list.values.length === 0) return;
-    const column = sheet.getColumn(list.key).letter;
-    sheet.dataValidations.add(`${column}2:${column}${TEMPLATE_ROWS + 1}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`'${EXTRA_HEADERS.choices[locale]}'!$${letter}$2:$${letter}$${list.values.length + 1}`],
-      showErrorMessage: list.key !== 'village' && list.key !== 'grid',
-      errorTitle: locale === 'zh-CN' ? '请从列表中选择' : 'Pick from the list',
-      error: locale === 'zh-CN' ? '请从下拉列表中选择一项' : 'Please pick one of the listed values',
-    });
-  });
+  addChoiceLists(sheet, choices, EXTRA_HEADERS.choices[locale], columns, places, locale, TEMPLATE_ROWS);
 
   const label = RECORD_KIND_DEFINITIONS[kind].label[locale];
   guide.columns = [{ width: 22 }, { width: 16 }, { width: 70 }];
