@@ -109,6 +109,27 @@ describe('group commit on SQLite', () => {
     await group.idle();
   });
 
+  it('answers every caller of a batch whose COMMIT fails with that failure, and keeps none of its rows', async () => {
+    // A deferred foreign key is checked at COMMIT only: the whole batch fails there.
+    await sql`create table gc_parent (id integer primary key)`.execute(test.db.kysely);
+    await sql`create table gc_child (id integer primary key, parent_id integer references gc_parent (id) deferrable initially deferred)`.execute(
+      test.db.kysely,
+    );
+    const group = createGroupCommit(test.db.kysely);
+    const outcomes = await Promise.allSettled([
+      group.write((trx) => insertProbe(trx, 1, 'a')),
+      group.write(async (trx) => {
+        await sql`insert into gc_child (id, parent_id) values (1, 99)`.execute(trx);
+      }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(String((outcomes[0] as PromiseRejectedResult).reason)).toContain('FOREIGN KEY');
+    expect(await probes(test)).toEqual([]);
+    // The connection is usable again: the next write commits.
+    await group.write((trx) => insertProbe(trx, 2, 'b'));
+    expect(await probes(test)).toEqual([2]);
+  });
+
   it('runs a write that arrives during a batch in the next one', async () => {
     const group = createGroupCommit(test.db.kysely);
     let late: Promise<number> | undefined;
