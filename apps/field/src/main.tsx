@@ -2,9 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider, unstableSetRender } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
+import enUS from 'antd-mobile/es/locales/en-US';
 import { registerSW } from 'virtual:pwa-register';
-import { setApiLanguage } from '@gridwork/client';
 import { FieldApp } from './app/field-app.js';
+import { applyFieldLocale, fieldLocale } from './app/i18n.js';
 import './app/field-app.css';
 
 // antd-mobile's Toast and Dialog render outside the tree; React 19 wants createRoot for that.
@@ -17,7 +18,7 @@ unstableSetRender((node, container) => {
   };
 });
 
-setApiLanguage('zh-CN');
+applyFieldLocale();
 // The app shell is precached by the service worker: the app opens with no signal after one visit.
 if ('serviceWorker' in navigator) registerSW({ immediate: true });
 
@@ -25,7 +26,7 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN}>
+      <ConfigProvider locale={fieldLocale() === 'en-US' ? enUS : zhCN}>
         <FieldApp />
       </ConfigProvider>
     </StrictMode>,
