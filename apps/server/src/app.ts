@@ -35,6 +35,11 @@ import { registerRecordRoutes } from './modules/records/records.routes.js';
 import { createRecordsService } from './modules/records/records.service.js';
 import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
+import { registerVisitRoutes } from './modules/visits/visits.routes.js';
+import { createFollowUpPlansService } from './modules/visits/follow-up-plans.service.js';
+import { createVisitsService } from './modules/visits/visits.service.js';
+import { createVisitComplianceService } from './modules/visits/visit-compliance.service.js';
+import { createVisitSettingsService } from './modules/visits/visit-settings.service.js';
 import { createPersonRecordsService } from './modules/person-records/person-records.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { registerOpen311Routes } from './modules/open311/open311.routes.js';
@@ -43,6 +48,9 @@ import { registerTerritoryRoutes } from './modules/territory/territory.routes.js
 import { registerSignInStatusRoutes } from './modules/sign-in-status/sign-in-status.routes.js';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+import { registerFloatingRoutes } from './modules/floating/floating.routes.js';
+import { createFloatingReportsService } from './modules/floating/floating-reports.service.js';
+import { createFloatingService } from './modules/floating/floating.service.js';
 
 export interface BuildOptions {
   /** false silences logging (most tests); a stream receives the JSON log lines instead of stdout. */
@@ -117,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'events', description: '事件流转办理 Events, photos and the catalogue' },
         { name: 'open311', description: '群众上报 Open311 GeoReport v2 (public)' },
         { name: 'registry', description: '基础信息 The registry: people, households, houses, organisations, places, facilities; imports and exports' },
+        { name: 'visits', description: '走访 Follow-up plans, due lists, visits and their review, compliance' },
       ],
     },
   });
@@ -143,6 +152,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerPersonRecordRoutes(app, createPersonRecordsService(ctx));
   registerRecordRoutes(app, createRecordsService(ctx));
   registerSettingsRoutes(app, createSettingsService(ctx));
+  registerVisitRoutes(app, { plans: createFollowUpPlansService(ctx), visits: createVisitsService(ctx), compliance: createVisitComplianceService(ctx), settings: createVisitSettingsService(ctx) });
+  const floating = createFloatingService(ctx);
+  registerFloatingRoutes(app, floating, createFloatingReportsService(ctx, floating));
   const imports = createImportsService(ctx, app.log);
   registerImportRoutes(app, imports);
   // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.

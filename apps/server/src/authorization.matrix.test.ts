@@ -30,6 +30,12 @@ interface Fixtures {
   specialPopulation(inScope: boolean): string;
   assistance(inScope: boolean): string;
   record(kind: RecordKind, inScope: boolean): string;
+  /** A floating person's arrival registered in 马踏村 (inside) or in 竹园村 (outside). */
+  floating(inScope: boolean): string;
+  /** A person in a 马踏村 grid the matrix's grid workers are assigned to (inside), or in 竹园村 (outside). */
+  visitable(inScope: boolean): string;
+  /** A visit flagged for review in 马踏村 (inside) or in 竹园村 (outside). */
+  visit(inScope: boolean): string;
 }
 
 /** The smallest valid PNG: a 1×1 pixel. */
@@ -425,6 +431,34 @@ for (const kind of RECORD_KINDS) {
 RULES['GET /api/registry/due'] = { access: 'person.read', request: () => ({ method: 'GET', url: '/api/registry/due' }) };
 RULES['GET /api/settings/reverification'] = { access: 'person.read', request: () => ({ method: 'GET', url: '/api/settings/reverification' }) };
 RULES['PUT /api/settings/reverification'] = { access: 'registry.settings.manage', request: () => ({ method: 'PUT', url: '/api/settings/reverification', payload: { facility: 365 } }) };
+// The floating population: arrivals of new people (each role its own), departures of people who never arrived (409 inside, 404 outside).
+RULES['POST /api/floating/arrivals'] = {
+  access: 'floating.write',
+  request: (f) => ({ method: 'POST', url: '/api/floating/arrivals', payload: { clientKey: `matrix-arrival-${f.unique()}`, person: { gridId: f.grid(true), name: '矩阵流动', idType: 'passport', idNumber: `F${f.unique()}` }, originCode: '44', reason: 'work', arrivedOn: '2026-11-01' } }),
+};
+RULES['POST /api/floating/departures'] = { access: 'floating.write', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: '/api/floating/departures', payload: { clientKey: `matrix-departure-${f.unique()}`, personId: f.person(inScope), departedOn: '2026-11-02' } }) };
+RULES['GET /api/floating'] = { access: 'floating.read', request: () => ({ method: 'GET', url: '/api/floating' }) };
+RULES['GET /api/floating/stats'] = { access: 'floating.read', request: () => ({ method: 'GET', url: '/api/floating/stats' }) };
+RULES['GET /api/floating/{id}'] = { access: 'floating.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/floating/${f.floating(inScope)}` }) };
+RULES['PATCH /api/floating/{id}'] = { access: 'floating.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/floating/${f.floating(inScope)}`, payload: { version: 1, employer: '矩阵' } }) };
+RULES['GET /api/houses/{id}/tenants'] = { access: 'floating.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/houses/${f.record('house', inScope)}/tenants` }) };
+RULES['GET /api/landlords/{personId}'] = { access: 'floating.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/landlords/${f.person(inScope)}` }) };
+RULES['GET /api/follow-up-plans'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/follow-up-plans' }) };
+RULES['POST /api/follow-up-plans'] = { access: 'visit.plan.manage', request: () => ({ method: 'POST', url: '/api/follow-up-plans', payload: { name: '矩阵计划', subject: { kind: 'tag', tag: 'veteran' }, intervalsDays: [30] } }) };
+RULES['PATCH /api/follow-up-plans/{id}'] = { access: 'visit.plan.manage', request: () => ({ method: 'PATCH', url: `/api/follow-up-plans/${newId()}`, payload: { version: 1, graceDays: 1 } }) };
+RULES['GET /api/visits/due'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/visits/due' }) };
+RULES['POST /api/visits'] = {
+  access: 'visit.record',
+  scoped: true,
+  request: (f, _role, inScope) => ({ method: 'POST', url: '/api/visits', payload: { clientKey: `matrix-visit-${f.unique()}`, personId: f.visitable(inScope), visitedAt: '2026-11-24T01:00:00.000Z', met: 'person', situation: 'normal' } }),
+};
+RULES['GET /api/visits'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/visits?flagged=true' }) };
+RULES['POST /api/visits/{id}/review'] = { access: 'visit.review', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/visits/${f.visit(inScope)}/review`, payload: { outcome: 'accepted' } }) };
+RULES['GET /api/persons/{id}/visits'] = { access: 'visit.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/visits` }) };
+RULES['GET /api/visits/compliance'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/visits/compliance?month=2026-11' }) };
+RULES['GET /api/visits/compliance.xlsx'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/visits/compliance.xlsx?month=2026-11' }) };
+RULES['GET /api/settings/visits'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/settings/visits' }) };
+RULES['PUT /api/settings/visits'] = { access: 'visit.plan.manage', request: () => ({ method: 'PUT', url: '/api/settings/visits', payload: { maxSpeedKmh: 120 } }) };
 RULES['GET /api/persons/{id}/records'] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/records` }) };
 
 /** Where each role's test account sits: county roles at the county, the rest in 马踏镇. */
@@ -555,8 +589,36 @@ describeEachDialect('the authorization matrix', (dialect) => {
         records.set(`${kind}:${inScope}`, response.json().id as string);
       }
     }
+    const floatingArrival = async (gridId: string, clientKey: string) => {
+      const response = await setup({ method: 'POST', url: '/api/floating/arrivals', payload: { clientKey, person: { gridId, name: '矩阵流动', idType: 'passport', idNumber: clientKey.toUpperCase() }, originCode: '5111', reason: 'work', arrivedOn: '2026-11-01' } });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as string;
+    };
+    const floatingIn = await floatingArrival(insideGrid, 'matrix-floating-in');
+    const floatingOut = await floatingArrival(outsideGrid, 'matrix-floating-out');
+    // Visits: the matrix's grid workers visit in a grid of their own (no other route changes its workers).
+    const visitGrid = await drawGrid(mataVillage, 103.8, 29.5);
+    const roleAccount = async (role: Role) => (await t.ctx.db.kysely.selectFrom('account').select('id').where('username', '=', `role_${role}`).executeTakeFirstOrThrow()).id;
+    const gridWorkers = [await roleAccount('grid_worker_fulltime'), await roleAccount('grid_worker_parttime')];
+    expect((await setup({ method: 'PUT', url: `/api/grids/${visitGrid}/workers`, payload: { accountIds: gridWorkers } })).statusCode).toBe(200);
+    const visitableIn = (await setup({ method: 'POST', url: '/api/persons', payload: { gridId: visitGrid, name: '矩阵丙', idType: 'resident_id', idNumber: '511124198001010037', residenceStatus: 'registered' } })).json().id as string;
+    const flaggedVisit = async (personId: string, workerId: string) => {
+      const person = await t.ctx.db.kysely.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+      const id = newId();
+      const at = new Date(t.clock()).toISOString();
+      await t.ctx.db.kysely
+        .insertInto('visit')
+        .values({ id, client_key: `matrix-${id}`, client_owner: workerId, request_hash: '-', person_id: personId, schedule_id: null, worker_id: workerId, path: person.path, county_code: person.county_code, township_code: person.township_code, village_code: person.village_code, visited_at: at, lon: 103.9, lat: 29.5, accuracy: 10, met: 'person', situation: 'normal', event_id: null, notes: null, distance_m: 900, flags: '["far_from_address"]', review: 'pending', review_note: null, reviewed_by: null, reviewed_at: null, created_at: at })
+        .execute();
+      return id;
+    };
+    const visitIn = await flaggedVisit(visitableIn, gridWorkers[0]!);
+    const visitOut = await flaggedVisit(personOut, outside.id);
     let counter = 0;
     fixtures = {
+      visitable: (inScope) => (inScope ? visitableIn : personOut),
+      visit: (inScope) => (inScope ? visitIn : visitOut),
+      floating: (inScope) => (inScope ? floatingIn : floatingOut),
       record: (kind, inScope) => records.get(`${kind}:${inScope}`) ?? newId(),
       specialPopulation: (inScope) => (inScope ? specialIn : specialOut),
       assistance: (inScope) => (inScope ? assistanceIn : assistanceOut),

@@ -16,8 +16,11 @@ import type {
   PhotoTable,
   SmsOutboxTable,
 } from './tables/event.table.js';
+import type { FloatingPermitReminderTable, FloatingRegistrationTable } from './tables/floating.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { CountySettingTable } from './tables/setting.table.js';
+import type { FollowUpPlanTable, VisitCardTable, VisitPhotoTable, VisitScheduleTable, VisitTable, VisitTargetTable } from './tables/visit.table.js';
+import type { VerificationKeyTable } from './tables/verification-key.table.js';
 import type {
   DepartmentCategoryTable,
   DepartmentTable,
@@ -55,6 +58,15 @@ export interface Database {
   registry_record_history: RegistryRecordHistoryTable;
   import_rejection: ImportRejectionTable;
   county_setting: CountySettingTable;
+  floating_registration: FloatingRegistrationTable;
+  floating_permit_reminder: FloatingPermitReminderTable;
+  follow_up_plan: FollowUpPlanTable;
+  visit_schedule: VisitScheduleTable;
+  visit: VisitTable;
+  visit_photo: VisitPhotoTable;
+  visit_target: VisitTargetTable;
+  visit_card: VisitCardTable;
+  verification_key: VerificationKeyTable;
 }
 
 /** The database or a transaction on it: what a repository function runs its SQL on. */

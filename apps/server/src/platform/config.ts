@@ -42,6 +42,10 @@ export interface AppConfig {
   readonly quotas: { readonly parttime: number; readonly fulltime: number };
   /** Cron pattern (Asia/Shanghai) of the deadline sweep that issues cards; empty turns it off. */
   readonly sweepCron: string;
+  /** Days before a residence permit (居住证) expires that its grid workers are told, once. */
+  readonly permitReminderDays: number;
+  /** Cron pattern (Asia/Shanghai) of the daily permit check; empty turns it off. */
+  readonly permitReminderCron: string;
   /** Keys a public client must send as api_key to post Open311 requests; empty: no key needed. */
   readonly open311ApiKeys: readonly string[];
   /** The key ring of sealed fields; null: keys.json in the data directory, made on first use. */
@@ -200,6 +204,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       keyDays: readInt(env, 'GRIDWORK_REVERIFY_KEY_DAYS', 90, 1, 3650),
     },
     sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
+    permitReminderDays: readInt(env, 'GRIDWORK_PERMIT_REMINDER_DAYS', 30, 1, 365),
+    permitReminderCron: readCron(env, 'GRIDWORK_PERMIT_REMINDER_CRON', '0 9 * * *'),
     keyFile: env['GRIDWORK_KEY_FILE']?.trim() ? path.resolve(cwd, env['GRIDWORK_KEY_FILE'].trim()) : null,
     tileUrl: readTileUrl(env),
     open311ApiKeys: (env['GRIDWORK_OPEN311_API_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),

@@ -28,6 +28,14 @@ export const PERMISSIONS = [
   'person.special',
   /** The county's registry settings (how often each kind falls due for re-verification). */
   'registry.settings.manage',
+  /** The floating population (流动人口): arrivals, departures, residence permits, rental houses; the same roles as person.read and person.write. */
+  'floating.read',
+  'floating.write',
+  /** Follow-up visits (走访): due lists, visits and compliance; recording a visit; reviewing flagged visits; the county's plans and visit settings. */
+  'visit.read',
+  'visit.record',
+  'visit.review',
+  'visit.plan.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -39,6 +47,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   county_admin: [
+    'visit.read',
+    'visit.review',
+    'visit.plan.manage',
     'territory.read',
     'grid.manage',
     'department.read',
@@ -54,11 +65,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'card.read',
     'person.read',
     'person.write',
+    'floating.read',
+    'floating.write',
     'person.unmask',
     'person.special',
     'registry.settings.manage',
   ],
   center_operator: [
+    'visit.read',
+    'visit.record',
+    'visit.review',
     'territory.read',
     'grid.manage',
     'department.read',
@@ -71,10 +87,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'card.read',
     'person.read',
     'person.write',
+    'floating.read',
+    'floating.write',
     'person.unmask',
     'person.special',
   ],
   village_admin: [
+    'visit.read',
+    'visit.record',
     'territory.read',
     'grid.manage',
     'department.read',
@@ -85,10 +105,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'photo.upload',
     'person.read',
     'person.write',
+    'floating.read',
+    'floating.write',
     'person.unmask',
     'person.special',
   ],
   grid_worker_fulltime: [
+    'visit.read',
+    'visit.record',
     'territory.read',
     'department.read',
     'event.read',
@@ -97,10 +121,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'photo.upload',
     'person.read',
     'person.write',
+    'floating.read',
+    'floating.write',
     'person.unmask',
     'person.special',
   ],
   grid_worker_parttime: [
+    'visit.read',
+    'visit.record',
     'territory.read',
     'department.read',
     'event.read',
@@ -109,6 +137,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'photo.upload',
     'person.read',
     'person.write',
+    'floating.read',
+    'floating.write',
     'person.unmask',
   ],
   dept_handler: ['territory.read', 'department.read', 'event.read', 'event.act', 'photo.upload'],
@@ -123,12 +153,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'card.read',
   ],
   leader: [
+    'visit.read',
     'territory.read',
     'department.read',
     'sign_in_status.read',
     'event.read',
     'card.read',
     'person.read',
+    'floating.read',
   ],
   system_admin: [
     'territory.read',

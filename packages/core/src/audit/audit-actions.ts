@@ -45,6 +45,15 @@ export const AUDIT_ACTIONS = [
   'registry.exported',
   'person.updated',
   'setting.updated',
+  'floating.arrived',
+  'floating.departed',
+  'floating.updated',
+  'floating.permit_reminded',
+  'follow_up_plan.created',
+  'follow_up_plan.updated',
+  'visit.recorded',
+  'visit.reviewed',
+  'visit.card_issued',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

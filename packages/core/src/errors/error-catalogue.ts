@@ -325,6 +325,31 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '迁出或死亡须写明原因',
     'en-US': 'Moving out or death needs a reason',
   },
+  DIVISION_UNKNOWN: {
+    status: 422,
+    'zh-CN': '行政区划代码“{code}”不存在，请从省、市、县中选择',
+    'en-US': 'There is no division with the code {code}; pick a province, city and county',
+  },
+  FLOATING_NOT_ARRIVED: {
+    status: 409,
+    'zh-CN': '此人没有在住的流动人口登记，无法登记离开',
+    'en-US': 'This person has no arrival on record, so no departure can be registered',
+  },
+  FLOATING_ALREADY_PRESENT: {
+    status: 409,
+    'zh-CN': '此人已登记为在住流动人口，请先登记离开',
+    'en-US': 'This person is already registered as present; register the departure first',
+  },
+  FLOATING_DATE_IN_FUTURE: {
+    status: 400,
+    'zh-CN': '流动人口登记的日期不能晚于今天',
+    'en-US': 'A floating-population date cannot be later than today',
+  },
+  FLOATING_DATE_ORDER: {
+    status: 400,
+    'zh-CN': '日期先后不对：离开、预计居住至和居住证到期日期不能早于到达或发证日期',
+    'en-US': 'The dates are out of order: departure, expected stay and permit expiry cannot precede arrival or issue',
+  },
   CATEGORY_DISABLED: {
     status: 400,
     'zh-CN': '事件类别“{category}”已停用',
@@ -339,6 +364,41 @@ export const ERROR_CATALOGUE = {
     status: 409,
     'zh-CN': '同一辖区已有名为“{name}”的部门',
     'en-US': 'A department named "{name}" already exists there',
+  },
+  VISIT_IN_FUTURE: {
+    status: 422,
+    'zh-CN': '走访时间 visitedAt 不能晚于当前时间',
+    'en-US': 'The visit time visitedAt cannot be in the future',
+  },
+  VISIT_BEFORE_REGISTRATION: {
+    status: 422,
+    'zh-CN': '走访时间 visitedAt 不能早于该人员的登记时间（{registeredOn}）',
+    'en-US': 'The visit time visitedAt cannot be before the person was registered ({registeredOn})',
+  },
+  VISIT_SCHEDULE_INVALID: {
+    status: 422,
+    'zh-CN': '走访任务 scheduleId 不属于该人员或已结束',
+    'en-US': 'The schedule scheduleId is not an open schedule of this person',
+  },
+  VISIT_EVENT_NOT_FOUND: {
+    status: 422,
+    'zh-CN': '关联事件 eventId 不存在或不在您的管辖范围内',
+    'en-US': 'The linked event eventId does not exist or is outside your scope',
+  },
+  VISIT_NOT_PENDING: {
+    status: 409,
+    'zh-CN': '该走访记录没有待审核的异常，或已审核',
+    'en-US': 'This visit has no flag waiting for review, or was already reviewed',
+  },
+  VISIT_PLAN_SUBJECT_TAKEN: {
+    status: 409,
+    'zh-CN': '已有适用于同一对象的有效走访计划（subject）',
+    'en-US': 'An active follow-up plan already covers the same subject (subject)',
+  },
+  VISIT_CARD_RULES_INVALID: {
+    status: 400,
+    'zh-CN': '红牌比例 cardRules.redPercent 须大于黄牌比例 cardRules.yellowPercent',
+    'en-US': 'cardRules.redPercent must be above cardRules.yellowPercent',
   },
   RATE_LIMITED: {
     status: 429,

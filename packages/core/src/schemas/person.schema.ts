@@ -116,6 +116,9 @@ export const VerifyPersonBodySchema = Type.Object(
   {
     version: Type.Integer({ minimum: 1, description: 'The version read; a newer one answers 409' }),
     outcome: Type.Enum(['confirmed', 'corrected'], { description: 'confirmed: the record is right as it stands; corrected: with the corrections' }),
+    clientKey: Type.Optional(
+      Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: "The outbox's key: a repeat by the same worker answers the record as it is now, not 409" }),
+    ),
     corrections: Type.Optional(
       Type.Object(
         {

@@ -168,7 +168,26 @@ export const PersonRecordLinkSchema = Type.Object({ recordId: Type.String(), kin
 export const VerifyRecordBodySchema = Type.Object(
   {
     version: Type.Integer({ minimum: 1, description: 'The version read; a newer one answers 409' }),
-    outcome: Type.Enum(['confirmed', 'corrected'], { description: 'confirmed: right as it stands; corrected: changed first with PATCH, then verified' }),
+    outcome: Type.Enum(['confirmed', 'corrected'], { description: 'confirmed: right as it stands; corrected: with the corrections (or changed first with PATCH, then verified)' }),
+    clientKey: Type.Optional(
+      Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: "The outbox's key: a repeat by the same worker answers the record as it is now, not 409" }),
+    ),
   },
   { additionalProperties: false },
 );
+
+/** A verification of one kind, optionally with corrections made in the same step (all or nothing). */
+export function verifyRecordBodySchema(kind: RecordKind) {
+  const { version: _version, reason: _reason, gridId: _gridId, state: _state, ...fields } = updateRecordBodySchema(kind).properties;
+  return Type.Object(
+    { ...VerifyRecordBodySchema.properties, corrections: Type.Optional(Type.Object(fields, { additionalProperties: false, minProperties: 1 })) },
+    { additionalProperties: false },
+  );
+}
+
+export interface VerifyRecordBody {
+  readonly version: number;
+  readonly outcome: 'confirmed' | 'corrected';
+  readonly clientKey?: string;
+  readonly corrections?: Omit<RecordUpdateBody, 'version' | 'reason' | 'gridId' | 'state'>;
+}

@@ -12,6 +12,9 @@ import * as m0008 from './0008_imports.js';
 import * as m0009 from './0009_person_records.js';
 import * as m0010 from './0010_registry_records.js';
 import * as m0011 from './0011_settings.js';
+import * as m0012 from './0012_visits.js';
+import * as m0013 from './0013_floating.js';
+import * as m0014 from './0014_verification_keys.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
@@ -25,6 +28,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_person_records': m0009,
   '0010_registry_records': m0010,
   '0011_settings': m0011,
+  '0012_visits': m0012,
+  '0013_floating': m0013,
+  '0014_verification_keys': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import { as, signInCookie } from '../../test-support/http.js';
 import { describeEachDialect } from '../../test-support/test-db.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from './demo.seed.js';
+import { DEMO_FLOATING_PEOPLE } from '../floating/floating.demo.js';
 
 describeEachDialect('the demo county', (dialect) => {
   let t: TestApp;
@@ -59,7 +60,7 @@ describeEachDialect('the demo county', (dialect) => {
   it('has a generated registry of the demo village, found by the grid worker, masked', async () => {
     const worker = as(t.app, await signInCookie(t.app, 'worker', DEMO_PASSWORD));
     const rows = await t.ctx.db.kysely.selectFrom('person').select(['path']).execute();
-    expect(rows).toHaveLength(DEMO_PEOPLE);
+    expect(rows).toHaveLength(DEMO_PEOPLE + DEMO_FLOATING_PEOPLE);
     expect(new Set(rows.map((row) => row.path))).toEqual(new Set(['/511124/511124101/511124101201/G01/', '/511124/511124101/511124101201/G02/', '/511124/511124101/511124101201/G03/']));
     const page = (await worker({ method: 'GET', url: '/api/persons?limit=5' })).json();
     expect(page.items).toHaveLength(5);
@@ -71,6 +72,18 @@ describeEachDialect('the demo county', (dialect) => {
     expect(members.filter((member) => member.relation === 'head')).toHaveLength(1);
     expect((await worker({ method: 'GET', url: '/api/facilities?state=damaged' })).json().items).toHaveLength(1);
     expect((await worker({ method: 'GET', url: '/api/organisations' })).json().items).toHaveLength(2);
+  });
+
+  it('has floating people from several provinces in rental houses, one permit expiring this month, and departures over past months', async () => {
+    const center = as(t.app, await signInCookie(t.app, 'center', DEMO_PASSWORD));
+    const stats = (await center({ method: 'GET', url: '/api/floating/stats' })).json();
+    expect(stats.byOriginProvince.length).toBeGreaterThanOrEqual(5);
+    expect(stats.monthly.filter((month: { departures: number }) => month.departures > 0).length).toBeGreaterThanOrEqual(3);
+    expect((await center({ method: 'GET', url: '/api/floating?permitExpiringWithinDays=30' })).json().items).toEqual([expect.objectContaining({ personName: '陈建华', isRental: true })]);
+    const present = (await center({ method: 'GET', url: '/api/floating?status=present&limit=100' })).json().items as { landlordId: string | null }[];
+    const landlordId = present.find((item) => item.landlordId)?.landlordId;
+    const landlord = (await center({ method: 'GET', url: `/api/landlords/${landlordId}` })).json();
+    expect(landlord.houses.some((house: { tenants: unknown[] }) => house.tenants.length > 0)).toBe(true);
   });
 
   it('has the township’s departments for the police station’s handler to sign in to', async () => {

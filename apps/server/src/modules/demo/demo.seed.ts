@@ -15,6 +15,8 @@ import { createEventsService } from '../events/events.service.js';
 import { createPersonImporter } from '../persons/persons.import.js';
 import { personsByIdIndexes, placesInScope } from '../persons/persons.repo.js';
 import { createRecordsService } from '../records/records.service.js';
+import { seedDemoFloating } from '../floating/floating.demo.js';
+import { seedDemoVisits } from '../visits/visits.demo.js';
 import { createGridsService } from '../territory/grids.service.js';
 import { createDivisionsService } from '../territory/divisions.service.js';
 import * as territory from '../territory/territory.repo.js';
@@ -121,6 +123,11 @@ export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
     policeId: departmentIds.get('马踏镇派出所') ?? '',
     buildingOfficeId: departmentIds.get('马踏镇村镇建设办') ?? '',
   });
+  await seedDemoVisits(ctx, {
+    county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } },
+    center: operator,
+    worker: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('worker') ?? '', username: 'worker', displayName: '专职网格员', role: 'grid_worker_fulltime', orgPath: village.path } },
+  });
   return { seeded: true };
 }
 
@@ -136,6 +143,7 @@ async function seedDemoRegistry(ctx: AppContext, owner: { id: string; name: stri
   const result = await ctx.db.kysely.transaction().execute((trx) => importer.importBatch(trx, rows));
   if (result.rejections.length > 0) throw new DomainError('VALIDATION_FAILED', { summary: `demo people refused: ${JSON.stringify(result.rejections[0])}` });
   await seedDemoRecords(ctx, owner, members);
+  await seedDemoFloating(ctx, { sessionId: 'demo-seed', departmentId: null, user: { id: owner.id, username: 'village', displayName: owner.name, role: 'village_admin', orgPath: owner.villagePath, mustChangePassword: false, locale: 'zh-CN' } });
 }
 
 /** Households of the generated people (with their members), some of their houses, and the shops, places and facilities of the village. */

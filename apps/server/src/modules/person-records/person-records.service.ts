@@ -20,6 +20,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { findUnitInScope } from '../persons/persons.repo.js';
 import * as repo from './person-records.repo.js';
+import { syncVisitSchedules } from '../visits/visit-schedules.service.js';
 
 type SpecialRow = SpecialPopulationTable & { person_name: string; person_id_masked: string | null; person_path: string };
 
@@ -104,6 +105,7 @@ export function createPersonRecordsService(ctx: AppContext) {
         updated_at: now,
       };
       await repo.insertSpecial(trx, row);
+      await syncVisitSchedules(ctx, trx, [person.id]);
       // The trail names the record, not its category: the trail is read by more people than the record.
       await audit.append(trx, actor, { action: 'special_population.created', objectType: 'special_population', objectId: row.id, orgPath: person.path, details: { personId: person.id, riskLevel: body.riskLevel } });
       return specialView({ ...row, person_name: person.name, person_id_masked: person.id_masked, person_path: person.path });
@@ -123,6 +125,7 @@ export function createPersonRecordsService(ctx: AppContext) {
       if (body.details !== undefined) changes.details_sealed = body.details.trim() ? crypto.seal(body.details.trim()) : null;
       if (body.endDate !== undefined) Object.assign(changes, { end_date: body.endDate, end_reason: body.reason?.trim() ?? null });
       if (!(await repo.updateSpecial(trx, id, before.version, changes))) throw new DomainError('RECORD_CHANGED', { version: before.version });
+      await syncVisitSchedules(ctx, trx, [before.person_id]);
       const changed = Object.keys(body).filter((key) => key !== 'version' && key !== 'reason');
       await audit.append(trx, actor, { action: 'special_population.updated', objectType: 'special_population', objectId: id, orgPath: before.person_path, details: { changed, reason: body.reason ?? null } });
       return specialView({ ...before, ...changes });
@@ -175,6 +178,7 @@ export function createPersonRecordsService(ctx: AppContext) {
         updated_at: now,
       };
       await repo.insertAssistance(trx, row);
+      await syncVisitSchedules(ctx, trx, [person.id]);
       await audit.append(trx, actor, { action: 'assistance.created', objectType: 'assistance', objectId: row.id, orgPath: person.path, details: { personId: person.id, kind: body.kind } });
       return assistanceView(row);
     });
@@ -190,6 +194,7 @@ export function createPersonRecordsService(ctx: AppContext) {
       if (body.measures) changes.measures = body.measures.trim();
       if (body.endDate !== undefined) Object.assign(changes, { end_date: body.endDate, end_reason: body.reason?.trim() ?? null });
       if (!(await repo.updateAssistance(trx, id, before.version, changes))) throw new DomainError('RECORD_CHANGED', { version: before.version });
+      await syncVisitSchedules(ctx, trx, [before.person_id]);
       await audit.append(trx, actor, { action: 'assistance.updated', objectType: 'assistance', objectId: id, orgPath: before.person_path, details: { changed: Object.keys(body).filter((key) => key !== 'version' && key !== 'reason'), reason: body.reason ?? null } });
       const { person_path: _path, ...record } = { ...before, ...changes };
       return assistanceView(record);

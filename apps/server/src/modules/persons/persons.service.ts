@@ -29,7 +29,8 @@ import {
   type PersonView,
   type UpdatePersonBody,
 } from '@gridwork/core';
-import type { Executor } from '../../db/schema.js';
+import type { Transaction } from 'kysely';
+import type { Database, Executor } from '../../db/schema.js';
 import type { NewPerson } from '../../db/tables/person.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -37,6 +38,8 @@ import type { AuthenticatedSession } from '../auth/auth.service.js';
 import { recordQualityByPath } from '../records/records.repo.js';
 import { reverifyDaysOf } from '../settings/settings.service.js';
 import * as repo from './persons.repo.js';
+import { syncVisitSchedules } from '../visits/visit-schedules.service.js';
+import { appliedBefore, insertVerificationKey, verifyOnce } from './verification-keys.js';
 import { personCells, type TemplatePlace } from './persons.workbook.js';
 
 /** The fields that differ between two states, `[before, after]` each, as history keeps them (masked). */
@@ -142,10 +145,11 @@ export function createPersonsService(ctx: AppContext) {
     return { phone_sealed: crypto.seal(parsed.value), phone_index: crypto.blindIndex('phone', parsed.value), phone_masked: maskPhone(parsed.value) };
   }
 
-  async function create(session: AuthenticatedSession, actor: AuditActor, body: CreatePersonBody): Promise<PersonView> {
+  /** A registration; inside `within` (e.g. a floating arrival's transaction: the person goes with it or not at all) when given. */
+  async function create(session: AuthenticatedSession, actor: AuditActor, body: CreatePersonBody, within?: Transaction<Database>): Promise<PersonView> {
     const doc = document(body.idType, body.idNumber);
     const phone = phoneColumns(body.phone);
-    return db.kysely.transaction().execute(async (trx) => {
+    const register = async (trx: Transaction<Database>) => {
       const grid = await repo.findGridInScope(trx, session.user.orgPath, body.gridId);
       if (!grid) throw new DomainError('EVENT_GRID_INVALID', { gridId: body.gridId });
       // One person, one record: the same document anywhere in the county is refused, without
@@ -179,10 +183,13 @@ export function createPersonsService(ctx: AppContext) {
         updated_at: now,
       };
       await repo.insertPerson(trx, row);
+      // A tagged person (left-behind, alone …) is visited from the day they are registered.
+      if ((body.tags ?? []).length > 0) await syncVisitSchedules(ctx, trx, [row.id]);
       await repo.insertHistory(trx, { person_id: row.id, version: 1, action: 'created', reason: null, actor_id: session.user.id, actor_name: session.user.displayName, changes: JSON.stringify(toPersonView(row)), at: now });
       await audit.append(trx, actor, { action: 'person.created', objectType: 'person', objectId: row.id, orgPath: row.path, details: { after: { name: row.name, idNumber: row.id_masked, phone: row.phone_masked } } });
       return toPersonView(row);
-    });
+    };
+    return within ? register(within) : db.kysely.transaction().execute(register);
   }
 
   async function get(session: AuthenticatedSession, id: string): Promise<PersonView> {
@@ -202,8 +209,9 @@ export function createPersonsService(ctx: AppContext) {
     });
   }
 
-  async function update(session: AuthenticatedSession, actor: AuditActor, id: string, body: UpdatePersonBody): Promise<PersonView> {
-    return db.kysely.transaction().execute(async (trx) => {
+  /** A change; inside `within` (a verification's transaction: its corrections go with it or not at all) when given. */
+  async function update(session: AuthenticatedSession, actor: AuditActor, id: string, body: UpdatePersonBody, within?: Transaction<Database>): Promise<PersonView> {
+    const change = async (trx: Transaction<Database>) => {
       const before = await repo.findPersonInScope(trx, session.user.orgPath, id);
       if (!before) throw new DomainError('NOT_FOUND');
       if (before.version !== body.version) throw new DomainError('PERSON_CHANGED', { version: before.version });
@@ -227,12 +235,15 @@ export function createPersonsService(ctx: AppContext) {
       if (keyGroup !== before.key_group) changes.key_group = keyGroup;
       const after: NewPerson = { ...before, ...changes, version: before.version + 1, updated_at: now };
       if (!(await repo.updatePerson(trx, id, before.version, { ...changes, version: after.version, updated_at: now }))) throw new DomainError('PERSON_CHANGED', { version: before.version });
+      // Tags, grid and status decide which visits are due and in whose list: rescheduled in this transaction.
+      if (changes.tags !== undefined || changes.path !== undefined || changes.status !== undefined) await syncVisitSchedules(ctx, trx, [id]);
       const afterView = toPersonView(after);
       const diff = changesBetween(before, after);
       await repo.insertHistory(trx, { person_id: id, version: after.version, action: body.status && body.status !== before.status ? body.status : 'updated', reason: body.reason?.trim() || null, actor_id: session.user.id, actor_name: session.user.displayName, changes: JSON.stringify(diff), at: now });
       await audit.append(trx, actor, { action: 'person.updated', objectType: 'person', objectId: id, orgPath: after.path, details: { changes: diff, reason: body.reason ?? null } });
       return afterView;
-    });
+    };
+    return within ? change(within) : db.kysely.transaction().execute(change);
   }
 
   async function history(session: AuthenticatedSession, id: string) {
@@ -317,17 +328,29 @@ export function createPersonsService(ctx: AppContext) {
   async function verify(session: AuthenticatedSession, actor: AuditActor, id: string, body: VerifyPersonBody): Promise<PersonView> {
     if (body.outcome === 'corrected' && !body.corrections) throw new DomainError('VALIDATION_FAILED', { field: 'corrections', summary: 'corrections' });
     const corrected = body.outcome === 'corrected' && body.corrections ? body.corrections : null;
-    const view = corrected ? await update(session, actor, id, { version: body.version, ...corrected, reason: '复核更正' }) : await get(session, id);
-    if (!corrected && view.version !== body.version) throw new DomainError('PERSON_CHANGED', { version: view.version });
-    const now = iso();
-    return db.kysely.transaction().execute(async (trx) => {
+    const current = async () => {
+      const row = await repo.findPersonInScope(db.kysely, session.user.orgPath, id);
+      if (!row) throw new DomainError('NOT_FOUND');
+      return toPersonView(row);
+    };
+    return verifyOnce(db.kysely, session, id, body.clientKey, () => db.kysely.transaction().execute(async (trx) => {
+      // A repeat of a verification that landed (its answer lost): the person as they are now.
+      if (body.clientKey && (await appliedBefore(trx, session, id, body.clientKey))) {
+        const row = await repo.findPersonInScope(trx, session.user.orgPath, id);
+        if (!row) throw new DomainError('NOT_FOUND');
+        return toPersonView(row);
+      }
+      if (corrected) await update(session, actor, id, { version: body.version, ...corrected, reason: '复核更正' }, trx);
       const row = await repo.findPersonInScope(trx, session.user.orgPath, id);
       if (!row) throw new DomainError('NOT_FOUND');
-      await repo.updatePerson(trx, id, row.version, { verified_at: now, verified_by: session.user.id });
+      if (!corrected && row.version !== body.version) throw new DomainError('PERSON_CHANGED', { version: row.version });
+      const now = iso();
+      if (!(await repo.updatePerson(trx, id, row.version, { verified_at: now, verified_by: session.user.id }))) throw new DomainError('PERSON_CHANGED', { version: row.version });
       await repo.insertVerification(trx, { id: newId(), person_id: id, path: row.path, outcome: body.outcome, corrected: JSON.stringify(corrected ? Object.keys(corrected) : []), actor_id: session.user.id, at: now });
+      if (body.clientKey) await insertVerificationKey(trx, { client_key: body.clientKey, object_id: id, actor_id: session.user.id, at: now });
       await audit.append(trx, actor, { action: 'person.verified', objectType: 'person', objectId: id, orgPath: row.path, details: { outcome: body.outcome, corrected: corrected ? Object.keys(corrected) : [] } });
       return toPersonView({ ...row, verified_at: now, verified_by: session.user.id });
-    });
+    }), current);
   }
 
   /** Who is due for verification: in the worker's own grids (or a grid asked for), oldest first. */

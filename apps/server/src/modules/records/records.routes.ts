@@ -12,7 +12,7 @@ import {
   RECORD_KINDS,
   RECORD_KIND_DEFINITIONS,
   RecordSchema,
-  VerifyRecordBodySchema,
+  verifyRecordBodySchema,
   can,
   createRecordBodySchema,
   recordExportQuerySchema,
@@ -24,6 +24,7 @@ import {
   type RecordKind,
   type RecordListQuery,
   type RecordUpdateBody,
+  type VerifyRecordBody,
 } from '@gridwork/core';
 import { PassThrough } from 'node:stream';
 import { originOf, sessionOf } from '../../platform/auth.js';
@@ -127,9 +128,9 @@ export function registerRecordRoutes(root: FastifyInstance, records: RecordsServ
       `${base}/:id/verify`,
       {
         preValidation: app.requirePermission('person.write'),
-        schema: { tags, summary: `复核${label['zh-CN']} Verify a ${label['en-US'].toLowerCase()} as it stands (correct it first with PATCH)`, params: IdParams, body: VerifyRecordBodySchema, response: { 200: RecordSchema, ...errors } },
+        schema: { tags, summary: `复核${label['zh-CN']} Verify a ${label['en-US'].toLowerCase()} as it stands, or with corrections in the same step; a repeat with the same clientKey answers the record as it is now`, params: IdParams, body: verifyRecordBodySchema(kind), response: { 200: RecordSchema, ...errors } },
       },
-      async (request) => records.verify(kind, sessionOf(request), actor(request), request.params.id, request.body),
+      async (request) => records.verify(kind, sessionOf(request), actor(request), request.params.id, request.body as VerifyRecordBody),
     );
     if (!RECORD_KIND_DEFINITIONS[kind].members) continue;
     app.get(

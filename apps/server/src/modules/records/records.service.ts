@@ -19,7 +19,10 @@ import {
   type RecordListQuery,
   type RecordUpdateBody,
   type RecordView,
+  type VerifyRecordBody,
 } from '@gridwork/core';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { NewRegistryRecord } from '../../db/tables/registry-record.table.js';
 import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -29,6 +32,7 @@ import { reverifyDaysOf } from '../settings/settings.service.js';
 import { templatePlacesOf } from '../persons/persons.service.js';
 import { recordsPage } from './records.import.repo.js';
 import * as repo from './records.repo.js';
+import { appliedBefore, insertVerificationKey, verifyOnce } from '../persons/verification-keys.js';
 import { recordCells } from './records.workbook.js';
 
 interface Attributes {
@@ -126,8 +130,9 @@ export function createRecordsService(ctx: AppContext) {
     return toRecordView(row, (await repo.memberCounts(db.kysely, [id])).get(id) ?? 0);
   }
 
-  async function update(kind: RecordKind, session: AuthenticatedSession, actor: AuditActor, id: string, body: RecordUpdateBody): Promise<RecordView> {
-    return db.kysely.transaction().execute(async (trx) => {
+  /** A change; inside `within` (a verification's transaction: its corrections go with it or not at all) when given. */
+  async function update(kind: RecordKind, session: AuthenticatedSession, actor: AuditActor, id: string, body: RecordUpdateBody, within?: Transaction<Database>): Promise<RecordView> {
+    const change = async (trx: Transaction<Database>) => {
       const before = await repo.recordInScope(trx, kind, session.user.orgPath, id);
       if (!before) throw new DomainError('NOT_FOUND');
       if (before.version !== body.version) throw new DomainError('RECORD_CHANGED', { version: before.version });
@@ -171,7 +176,8 @@ export function createRecordsService(ctx: AppContext) {
       await repo.insertHistory(trx, { record_id: id, version: after.version, action, reason: body.reason?.trim() || null, actor_id: session.user.id, actor_name: session.user.displayName, changes: JSON.stringify(diff), at: now });
       await audit.append(trx, actor, { action: 'record.updated', objectType: kind, objectId: id, orgPath: after.path, details: { changes: diff, reason: body.reason ?? null } });
       return afterView;
-    });
+    };
+    return within ? change(within) : db.kysely.transaction().execute(change);
   }
 
   async function history(kind: RecordKind, session: AuthenticatedSession, id: string) {
@@ -239,17 +245,35 @@ export function createRecordsService(ctx: AppContext) {
     return rows.map((row) => ({ recordId: row.id, kind: row.kind, name: row.name, relation: row.relation }));
   }
 
-  /** A grid worker's verification (复核): the record shows when and by whom it was last confirmed. */
-  async function verify(kind: RecordKind, session: AuthenticatedSession, actor: AuditActor, id: string, body: { version: number; outcome: 'confirmed' | 'corrected' }): Promise<RecordView> {
-    return db.kysely.transaction().execute(async (trx) => {
+  /**
+   * A grid worker's verification (复核): the record shows when and by whom it was last confirmed.
+   * Corrections sent with it are made in the same transaction; a repeat with the same client key
+   * answers the record as it is now.
+   */
+  async function verify(kind: RecordKind, session: AuthenticatedSession, actor: AuditActor, id: string, body: VerifyRecordBody): Promise<RecordView> {
+    if (body.outcome === 'corrected' && body.corrections && Object.keys(body.corrections).length === 0) throw new DomainError('VALIDATION_FAILED', { field: 'corrections', summary: 'corrections' });
+    const current = async () => {
+      const row = await repo.recordInScope(db.kysely, kind, session.user.orgPath, id);
+      if (!row) throw new DomainError('NOT_FOUND');
+      return toRecordView(row, (await repo.memberCounts(db.kysely, [id])).get(id) ?? 0);
+    };
+    return verifyOnce(db.kysely, session, id, body.clientKey, () => db.kysely.transaction().execute(async (trx) => {
+      if (body.clientKey && (await appliedBefore(trx, session, id, body.clientKey))) {
+        const row = await repo.recordInScope(trx, kind, session.user.orgPath, id);
+        if (!row) throw new DomainError('NOT_FOUND');
+        return toRecordView(row, (await repo.memberCounts(trx, [id])).get(id) ?? 0);
+      }
+      const corrections = body.outcome === 'corrected' ? body.corrections : undefined;
+      if (corrections) await update(kind, session, actor, id, { ...corrections, version: body.version, reason: '复核更正' }, trx);
       const row = await repo.recordInScope(trx, kind, session.user.orgPath, id);
       if (!row) throw new DomainError('NOT_FOUND');
-      if (row.version !== body.version) throw new DomainError('RECORD_CHANGED', { version: row.version });
+      if (!corrections && row.version !== body.version) throw new DomainError('RECORD_CHANGED', { version: row.version });
       const now = iso();
       if (!(await repo.updateRecord(trx, id, row.version, { verified_at: now, verified_by: session.user.id }))) throw new DomainError('RECORD_CHANGED', { version: row.version });
-      await audit.append(trx, actor, { action: 'record.verified', objectType: kind, objectId: id, orgPath: row.path, details: { outcome: body.outcome } });
+      if (body.clientKey) await insertVerificationKey(trx, { client_key: body.clientKey, object_id: id, actor_id: session.user.id, at: now });
+      await audit.append(trx, actor, { action: 'record.verified', objectType: kind, objectId: id, orgPath: row.path, details: { outcome: body.outcome, corrected: corrections ? Object.keys(corrections) : [] } });
       return toRecordView({ ...row, verified_at: now, verified_by: session.user.id }, (await repo.memberCounts(trx, [id])).get(id) ?? 0);
-    });
+    }), current);
   }
 
   /** Records due for verification, each kind after the county's interval: in a grid worker's own grids (or one grid asked for), oldest first. */
