@@ -71,6 +71,13 @@ describe.skipIf(!chromiumAvailable)('accessibility of the console', () => {
       accounts: ['sysadmin', '/accounts'],
       audit: ['auditor', '/audit'],
       inbox: ['dept', '/inbox'],
+      floating: ['center', '/floating'],
+      rentals: ['center', '/floating/rentals'],
+      'floating-stats': ['county', '/floating/stats'],
+      'visit-plans': ['county', '/visits/plans'],
+      'visits-due': ['center', '/visits/due'],
+      'visit-review': ['center', '/visits/review'],
+      'visit-compliance': ['center', '/visits/compliance'],
     };
     const sessions = new Map<string, Page>();
     for (const [name, [username, route]] of Object.entries(pages)) {

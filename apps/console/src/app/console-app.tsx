@@ -40,6 +40,15 @@ const AccountsPage = later(() => import('../features/accounts/accounts-page.js')
 const AuditPage = later(() => import('../features/audit/audit-page.js'), 'AuditPage');
 const TerritoryPage = later(() => import('../features/territory/territory-page.js'), 'TerritoryPage');
 const DepartmentsPage = later(() => import('../features/departments/departments-page.js'), 'DepartmentsPage');
+const FloatingPage = later(() => import('../features/floating/floating-page.js'), 'FloatingPage');
+const FloatingDetailPage = later(() => import('../features/floating/floating-detail-page.js'), 'FloatingDetailPage');
+const RentalsPage = later(() => import('../features/floating/rentals-page.js'), 'RentalsPage');
+const LandlordPage = later(() => import('../features/floating/landlord-page.js'), 'LandlordPage');
+const FloatingStatsPage = later(() => import('../features/floating/floating-stats-page.js'), 'FloatingStatsPage');
+const VisitPlansPage = later(() => import('../features/visits/visit-plans-page.js'), 'VisitPlansPage');
+const VisitDuePage = later(() => import('../features/visits/visit-due-page.js'), 'VisitDuePage');
+const VisitReviewPage = later(() => import('../features/visits/visit-review-page.js'), 'VisitReviewPage');
+const VisitCompliancePage = later(() => import('../features/visits/visit-compliance-page.js'), 'VisitCompliancePage');
 
 /**
  * antd's tokens, darkened where its defaults fall short of WCAG AA contrast (4.5:1) on white:
@@ -190,6 +199,78 @@ export function ConsoleApp() {
                 element={
                   <Suspense fallback={pageFallback}>
                     <DepartmentsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="floating"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <FloatingPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="floating/rentals"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <RentalsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="floating/stats"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <FloatingStatsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="floating/landlords/:personId"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <LandlordPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="floating/:id"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <FloatingDetailPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="visits/plans"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <VisitPlansPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="visits/due"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <VisitDuePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="visits/review"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <VisitReviewPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="visits/compliance"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <VisitCompliancePage />
                   </Suspense>
                 }
               />

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   TeamOutlined,
   DatabaseOutlined,
@@ -15,6 +16,7 @@ import {
   LogoutOutlined,
   OrderedListOutlined,
   ScheduleOutlined,
+  SwapOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -75,6 +77,35 @@ export function menuItemsFor(role: Role, t: (zh: string, en: string) => string, 
             icon: <DatabaseOutlined />,
             label: t('基础信息', 'Registry'),
             children: registry,
+          },
+        ]
+      : []),
+    ...(can(role, 'floating.read')
+      ? [
+          {
+            key: '/floating-menu',
+            icon: <SwapOutlined />,
+            label: t('流动人口', 'Floating population'),
+            children: [
+              { key: '/floating', label: t('来去登记', 'Arrivals and departures') },
+              { key: '/floating/rentals', label: t('出租屋', 'Rental houses') },
+              { key: '/floating/stats', label: t('统计', 'Statistics') },
+            ],
+          },
+        ]
+      : []),
+    ...(can(role, 'visit.read')
+      ? [
+          {
+            key: '/visits-menu',
+            icon: <CarryOutOutlined />,
+            label: t('走访', 'Visits'),
+            children: [
+              { key: '/visits/due', label: t('走访任务', 'Visits due') },
+              { key: '/visits/review', label: t('走访记录', 'Visit records') },
+              { key: '/visits/compliance', label: t('走访考核', 'Compliance') },
+              { key: '/visits/plans', label: t('走访计划', 'Follow-up plans') },
+            ],
           },
         ]
       : []),
@@ -140,7 +171,7 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : []}
+          defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : selected.startsWith('/floating') ? ['/floating-menu'] : selected.startsWith('/visits') ? ['/visits-menu'] : []}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

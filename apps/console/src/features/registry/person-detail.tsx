@@ -45,6 +45,7 @@ import { PersonFormModal } from './person-form-modal.js';
 import { HistoryCard, type HistoryEntry } from './registry-history.js';
 import { failureText } from './registry-list.js';
 import { usePlaceNames } from './registry-territory.js';
+import { PersonVisits } from '../visits/person-visits.js';
 
 const RISK_LABELS: Readonly<Record<string, [string, string, string]>> = {
   low: ['低', 'Low', 'green'],
@@ -304,6 +305,7 @@ export function PersonDetailPage() {
                 ]}
               />
             </Card>
+            {can(user.role, 'visit.read') && <PersonVisits personId={person.id} />}
             {maySpecial && (
               <Card
                 title={t('特殊人群', 'Special population')}
