@@ -10,8 +10,14 @@ import { SignInPage } from '../features/auth/sign-in-page.js';
 import { resumeAfterSignIn, startOutboxSender } from '../features/outbox/outbox.sender.js';
 import { useOutbox } from '../features/outbox/use-outbox.js';
 import { HomePage } from '../features/home/home-page.js';
+import { visitPage } from '../features/visits/visit-routes.js';
 import { EventsIcon, GridIcon, HomeIcon, ReportIcon } from './icons.js';
 import { goBack, navigate, useRoute } from './router.js';
+import { t } from './i18n.js';
+import { PageBoundary } from './page-boundary.js';
+import { wipeKeptReads } from '../lib/field-db.js';
+import { kindLabel, kindOfSegment } from '../features/grid/record-kinds.js';
+import { keepMyGridsOnce } from '../features/grid/my-grids.js';
 
 // The pages beyond home load as their own chunks (all precached by the service worker).
 const OutboxPage = lazy(() =>
@@ -30,18 +36,26 @@ const MyGridPage = lazy(() =>
   import('../features/grid/my-grid-page.js').then((module) => ({ default: module.MyGridPage })),
 );
 const ArrivalPage = lazy(() =>
-  import('../features/grid/arrival-page.js').then((module) => ({ default: module.ArrivalPage })),
+  import('../features/floating/arrival-page.js').then((module) => ({ default: module.ArrivalPage })),
 );
 const PersonPage = lazy(() =>
   import('../features/grid/person-page.js').then((module) => ({ default: module.PersonPage })),
 );
+const RecordPage = lazy(() =>
+  import('../features/grid/record-page.js').then((module) => ({ default: module.RecordPage })),
+);
 
 const TABS = [
-  { key: '/', title: '首页', icon: <HomeIcon /> },
-  { key: '/report', title: '上报', icon: <ReportIcon /> },
-  { key: '/events', title: '我的事件', icon: <EventsIcon /> },
-  { key: '/grid', title: '我的网格', icon: <GridIcon /> },
+  { key: '/', title: t('首页', 'Home'), icon: <HomeIcon /> },
+  { key: '/report', title: t('上报', 'Report'), icon: <ReportIcon /> },
+  { key: '/events', title: t('我的事件', 'My events'), icon: <EventsIcon /> },
+  { key: '/grid', title: t('我的网格', 'My grid'), icon: <GridIcon /> },
 ] as const;
+
+const APP_TITLE = t('网格员移动端', 'Grid worker');
+
+/** How long after the app opens (signed in, with a signal) it starts keeping my grids' records. */
+const KEEP_AFTER_MS = 3000;
 
 function tabOf(path: string): string {
   const first = `/${path.split('/')[1] ?? ''}`;
@@ -60,23 +74,33 @@ function pageFor(
   user: CurrentUser,
   onSignedOut: () => void,
 ): { title: string; page: ReactNode } {
-  const [, section = '', id] = path.split('/');
+  const [, section = '', id, recordId] = path.split('/');
   switch (section) {
     case 'report':
-      return { title: '上报事件', page: <ReportPage user={user} /> };
+      return { title: t('上报事件', 'Report an event'), page: <ReportPage user={user} /> };
     case 'events':
       return id
-        ? { title: '事件详情', page: <EventDetailPage id={id} /> }
-        : { title: '我的事件', page: <MyEventsPage /> };
-    case 'grid':
-      if (id === 'arrival') return { title: '流动人口登记', page: <ArrivalPage user={user} /> };
+        ? { title: t('事件详情', 'Event'), page: <EventDetailPage id={id} /> }
+        : { title: t('我的事件', 'My events'), page: <MyEventsPage /> };
+    case 'grid': {
+      if (id === 'arrival')
+        return { title: t('流动人口登记', 'Floating arrival'), page: <ArrivalPage user={user} /> };
+      const recordKind = kindOfSegment(id);
+      if (recordKind && recordId)
+        return {
+          title: t(`${kindLabel(recordKind)}信息`, kindLabel(recordKind)),
+          page: <RecordPage user={user} kind={recordKind} id={recordId} />,
+        };
       return id
-        ? { title: '人员信息', page: <PersonPage user={user} id={id} /> }
-        : { title: '我的网格', page: <MyGridPage user={user} /> };
+        ? { title: t('人员信息', 'Person'), page: <PersonPage user={user} id={id} /> }
+        : { title: t('我的网格', 'My grid'), page: <MyGridPage user={user} /> };
+    }
+    case 'visits':
+      return visitPage(path.split('/').slice(2), user);
     case 'outbox':
-      return { title: '待上传', page: <OutboxPage /> };
+      return { title: t('待上传', 'Outbox'), page: <OutboxPage /> };
     default:
-      return { title: '网格员移动端', page: <HomePage user={user} onSignedOut={onSignedOut} /> };
+      return { title: APP_TITLE, page: <HomePage user={user} onSignedOut={onSignedOut} /> };
   }
 }
 
@@ -108,10 +132,16 @@ export function FieldApp() {
   useEffect(() => (user && !expired ? startOutboxSender() : undefined), [user, expired]);
 
   const signedIn = useCallback((me: CurrentUser) => {
+    // Another worker on this phone: the previous worker's kept grids are not theirs to read (the
+    // previous worker's outbox stays, sent only when they sign in again).
+    const previous = rememberedUser();
     rememberUser(me);
-    setUser(me);
-    setExpired(false);
-    resumeAfterSignIn();
+    const wiped = previous && previous.id !== me.id ? wipeKeptReads() : Promise.resolve();
+    void wiped.then(() => {
+      setUser(me);
+      setExpired(false);
+      resumeAfterSignIn();
+    });
   }, []);
 
   const signedOut = useCallback(() => {
@@ -120,20 +150,30 @@ export function FieldApp() {
     navigate('/', { replace: true });
   }, []);
 
+  // A 401 while sending (the photo upload too) pauses the outbox until the worker signs in again.
+  const mustSignIn = expired || outbox.pausedForSignIn;
+
+  // After sign-in, while there is a signal: my grids' people and records are kept on the phone —
+  // a moment after the first screen is up, so that on a slow phone it does not compete with it.
+  useEffect(() => {
+    if (!user || mustSignIn || !online) return;
+    const timer = setTimeout(() => void keepMyGridsOnce(user), KEEP_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [user, mustSignIn, online]);
   const { title, page } =
-    user && !expired ? pageFor(path, user, signedOut) : { title: '网格员移动端', page: null };
+    user && !mustSignIn ? pageFor(path, user, signedOut) : { title: APP_TITLE, page: null };
 
   return (
     <div className="app">
       <header className="top-bar">
         <strong>
           {user &&
-            !expired &&
+            !mustSignIn &&
             path.split('/').filter(Boolean).length > (path.startsWith('/outbox') ? 0 : 1) && (
               <button
                 type="button"
                 className="back"
-                aria-label="返回"
+                aria-label={t('返回', 'Back')}
                 onClick={() => goBack(path.startsWith('/outbox') ? '/' : tabOf(path))}
               >
                 ‹
@@ -142,18 +182,21 @@ export function FieldApp() {
           {title}
         </strong>
         <span data-testid="network" className={online ? 'network online' : 'network offline'}>
-          {online ? '在线' : '离线'}
+          {online ? t('在线', 'Online') : t('离线', 'Offline')}
         </span>
       </header>
-      {!user || expired ? (
+      {!user || mustSignIn ? (
         <main className="content">
           <SignInPage
             onSignedIn={signedIn}
             notice={
-              expired && outbox.unsent > 0
-                ? `登录已失效，${outbox.unsent} 项待上传，重新登录后继续上传`
-                : expired
-                  ? '登录已失效，请重新登录'
+              mustSignIn && outbox.unsent > 0
+                ? t(
+                    `登录已失效，${outbox.unsent} 项待上传，重新登录后继续上传`,
+                    `Your session ended; ${outbox.unsent} item(s) wait and are sent after you sign in again`,
+                  )
+                : mustSignIn
+                  ? t('登录已失效，请重新登录', 'Your session ended: sign in again')
                   : null
             }
           />
@@ -161,7 +204,9 @@ export function FieldApp() {
       ) : (
         <>
           <main className="content with-tabs">
-            <Suspense fallback={<DotLoading />}>{page}</Suspense>
+            <PageBoundary key={path}>
+              <Suspense fallback={<DotLoading />}>{page}</Suspense>
+            </PageBoundary>
           </main>
           {/* A tap on the tab of the section one is in goes back to the section's first page. */}
           <div onClickCapture={(event) => returnToSection(event.target, path)}>

@@ -36,9 +36,19 @@ export async function loadRead<T>(key: string): Promise<{ value: T; savedAt: str
   return row ? { value: row.value as T, savedAt: row.savedAt } : null;
 }
 
-/** Everything this device keeps of the worker: at sign-out, nothing of theirs stays on the phone. */
+/**
+ * Everything this device keeps of the worker — kept records, people and events, the outbox and the
+ * photos waiting in it: at sign-out, nothing of theirs stays on the phone.
+ */
 export async function wipeFieldDb(): Promise<void> {
   const db = await fieldDb();
-  await db.clear('outbox');
-  await db.clear('reads');
+  for (const store of [...db.objectStoreNames]) await db.clear(store);
+}
+
+/**
+ * The copies kept for reading (not the outbox): when another worker signs in on this phone they
+ * must not read the previous worker's grids; the previous worker's outbox stays, unsent, for them.
+ */
+export async function wipeKeptReads(): Promise<void> {
+  await (await fieldDb()).clear('reads');
 }

@@ -5,6 +5,7 @@
 // of /api/health gets through again.
 import { useEffect, useState } from 'react';
 import { ApiError } from '@gridwork/client';
+import { t } from '../app/i18n.js';
 
 const PROBE_EVERY_MS = 5000;
 const changes = new EventTarget();
@@ -86,5 +87,5 @@ export function noteFailure(error: unknown): unknown {
 
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return '网络不通，请到信号好的地方重试';
+  return t('网络不通，请到信号好的地方重试', 'No connection: try again where the signal is better');
 }

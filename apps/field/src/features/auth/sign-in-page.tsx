@@ -5,6 +5,7 @@ import type { CurrentUser } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { messageOf } from '../../lib/network.js';
 import { rememberedUsername } from '../../lib/device-memory.js';
+import { t } from '../../app/i18n.js';
 
 interface SignInPageProps {
   readonly onSignedIn: (user: CurrentUser) => void;
@@ -34,14 +35,14 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
     <div className="sign-in">
       <div className="sign-in-brand">
         <img src={`${import.meta.env.BASE_URL}icon-192.png`} alt="" width={56} height={56} />
-        <h1>网格员移动端</h1>
-        <p>城乡网格化管理服务</p>
+        <h1>{t('网格员移动端', 'Grid worker')}</h1>
+        <p>{t('城乡网格化管理服务', 'Urban-rural grid management')}</p>
       </div>
       {notice && <p className="sign-in-notice">{notice}</p>}
       <Form
         name="sign-in"
         layout="vertical"
-        aria-label="登录"
+        aria-label={t('登录', 'Sign in')}
         initialValues={{ username, password: '' }}
         onFinish={(values: { username: string; password: string }) => void signIn(values)}
         footer={
@@ -52,15 +53,23 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
               </p>
             )}
             <Button block type="submit" color="primary" size="large" loading={busy}>
-              登录
+              {t('登录', 'Sign in')}
             </Button>
           </>
         }
       >
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+        <Form.Item
+          name="username"
+          label={t('用户名', 'Username')}
+          rules={[{ required: true, message: t('请输入用户名', 'Enter your username') }]}
+        >
           <Input autoComplete="username" autoCapitalize="off" clearable />
         </Form.Item>
-        <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+        <Form.Item
+          name="password"
+          label={t('密码', 'Password')}
+          rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
+        >
           <Input type="password" autoComplete="current-password" autoFocus={username !== ''} />
         </Form.Item>
       </Form>

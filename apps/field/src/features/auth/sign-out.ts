@@ -3,10 +3,12 @@
 import { api } from '@gridwork/client';
 import { wipeFieldDb } from '../../lib/field-db.js';
 import { forgetUser } from '../../lib/device-memory.js';
+import { forgetKeptGrids } from '../grid/my-grids.js';
 
 export async function signOutAndWipe(): Promise<void> {
   // With no signal the session ends at its expiry; the phone forgets it now.
   await api.signOut().catch(() => undefined);
   await wipeFieldDb();
+  forgetKeptGrids();
   forgetUser();
 }

@@ -10,13 +10,14 @@ import { OutboxStateTag } from '../outbox/outbox-page.js';
 import { EventStatusTag } from './my-events-page.js';
 import { VerifyEventForm } from './verify-event-form.js';
 import { isOnline } from '../../lib/network.js';
+import { fieldLocale, t } from '../../app/i18n.js';
 
 function actionLabel(action: string): string {
-  return Object.hasOwn(EVENT_ACTION_LABELS, action) ? EVENT_ACTION_LABELS[action as EventAction | 'report']['zh-CN'] : action;
+  return Object.hasOwn(EVENT_ACTION_LABELS, action) ? EVENT_ACTION_LABELS[action as EventAction | 'report'][fieldLocale()] : action;
 }
 
 function at(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(fieldLocale(), { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 export function EventDetailPage({ id }: { id: string }) {
@@ -34,7 +35,7 @@ export function EventDetailPage({ id }: { id: string }) {
       reloadTimeline();
     }
   }, [sentActions, reloadEvent, reloadTimeline]);
-  if (!event.data) return event.error ? <ErrorBlock status="disconnected" title="打不开这个事件" description="没有信号，手机上也没有保存它" /> : <DotLoading />;
+  if (!event.data) return event.error ? <ErrorBlock status="disconnected" title={t('打不开这个事件', 'Cannot open this event')} description={t('没有信号，手机上也没有保存它', 'No signal, and it is not kept on the phone')} /> : <DotLoading />;
   const view = event.data;
   const mayVerify = view.actions.includes('verify_pass') || view.actions.includes('verify_fail');
   return (
@@ -44,26 +45,26 @@ export function EventDetailPage({ id }: { id: string }) {
         <List.Item extra={<EventStatusTag status={view.status} />} description={view.description || undefined}>
           <strong>{view.title}</strong>
         </List.Item>
-        <List.Item extra={<span data-testid="event-grid">{view.gridName ?? '未定网格'}</span>}>所属网格</List.Item>
-        {view.address && <List.Item extra={view.address}>地址</List.Item>}
-        {view.leadDepartment && <List.Item extra={view.leadDepartment.name}>主办部门</List.Item>}
-        <List.Item extra={at(view.reportedAt)}>上报时间</List.Item>
+        <List.Item extra={<span data-testid="event-grid">{view.gridName ?? t('未定网格', 'No grid')}</span>}>{t('所属网格', 'Grid')}</List.Item>
+        {view.address && <List.Item extra={view.address}>{t('地址', 'Address')}</List.Item>}
+        {view.leadDepartment && <List.Item extra={view.leadDepartment.name}>{t('主办部门', 'Lead department')}</List.Item>}
+        <List.Item extra={at(view.reportedAt)}>{t('上报时间', 'Reported')}</List.Item>
       </List>
       {view.photos.length > 0 && (
         <Space wrap className="event-photos">
           {view.photos.map((photo) => (
-            <Image key={`${photo.stage}-${photo.id}`} src={photo.url} width={96} height={96} fit="cover" lazy alt="事件照片" />
+            <Image key={`${photo.stage}-${photo.id}`} src={photo.url} width={96} height={96} fit="cover" lazy alt={t('事件照片', 'Event photo')} />
           ))}
         </Space>
       )}
       {queued ? (
-        <List header="我的核查">
+        <List header={t('我的核查', 'My check')}>
           <List.Item extra={<OutboxStateTag state={queued.state} />}>{queued.label}</List.Item>
         </List>
       ) : (
         mayVerify && <VerifyEventForm event={view} onQueued={event.reload} />
       )}
-      <h2 className="section-title">流转记录</h2>
+      <h2 className="section-title">{t('流转记录', 'Timeline')}</h2>
       <Steps direction="vertical" className="timeline">
         {(timeline.data?.items ?? []).map((entry) => (
           <Steps.Step
@@ -72,7 +73,7 @@ export function EventDetailPage({ id }: { id: string }) {
             title={<span data-testid="timeline-entry">{actionLabel(entry.action)}</span>}
             description={
               <>
-                {entry.actor?.displayName ?? '系统'} · {at(entry.at)}
+                {entry.actor?.displayName ?? t('系统', 'System')} · {at(entry.at)}
                 {entry.note && <div>{entry.note}</div>}
               </>
             }

@@ -10,6 +10,7 @@ import { OutboxStateTag } from '../outbox/outbox-page.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import type { ReportEventItem } from '../outbox/outbox.types.js';
 import { isOnline } from '../../lib/network.js';
+import { fieldLocale, t } from '../../app/i18n.js';
 
 const STATUS_COLORS: Readonly<Record<EventStatus, string>> = {
   reported: 'warning',
@@ -25,13 +26,13 @@ const STATUS_COLORS: Readonly<Record<EventStatus, string>> = {
 export function EventStatusTag({ status }: { status: EventStatus }) {
   return (
     <Tag color={STATUS_COLORS[status]} fill="outline" data-testid="event-status">
-      {EVENT_STATUS_LABELS[status]['zh-CN']}
+      {EVENT_STATUS_LABELS[status][fieldLocale()]}
     </Tag>
   );
 }
 
 function shanghaiTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(fieldLocale(), { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 export function MyEventsPage() {
@@ -49,26 +50,26 @@ export function MyEventsPage() {
       <div className="page">
         <OfflineNote since={mine.offlineSince} />
         {waiting.length > 0 && (
-          <List header="未上传">
+          <List header={t('未上传', 'Not sent')}>
             {waiting.map((item) => (
-              <List.Item key={item.key} data-testid="my-event" onClick={() => navigate('/outbox')} extra={<OutboxStateTag state={item.state} />} description={`${item.gridName ?? '未定网格'} · ${shanghaiTime(item.createdAt)}`}>
+              <List.Item key={item.key} data-testid="my-event" onClick={() => navigate('/outbox')} extra={<OutboxStateTag state={item.state} />} description={`${item.gridName ?? t('未定网格', 'No grid')} · ${shanghaiTime(item.createdAt)}`}>
                 {item.label}
               </List.Item>
             ))}
           </List>
         )}
-        <List header="已上报">
+        <List header={t('已上报', 'Reported')}>
           {mine.loading && !mine.data && (
             <List.Item>
               <DotLoading />
             </List.Item>
           )}
           {(mine.data?.items ?? []).map((event) => (
-            <List.Item key={event.id} data-testid="my-event" arrowIcon onClick={() => navigate(`/events/${event.id}`)} extra={<EventStatusTag status={event.status} />} description={`${event.gridName ?? '未定网格'} · ${shanghaiTime(event.reportedAt)}`}>
+            <List.Item key={event.id} data-testid="my-event" arrowIcon onClick={() => navigate(`/events/${event.id}`)} extra={<EventStatusTag status={event.status} />} description={`${event.gridName ?? t('未定网格', 'No grid')} · ${shanghaiTime(event.reportedAt)}`}>
               {event.title}
             </List.Item>
           ))}
-          {mine.data?.items.length === 0 && <List.Item>还没有上报过事件</List.Item>}
+          {mine.data?.items.length === 0 && <List.Item>{t('还没有上报过事件', 'No events reported yet')}</List.Item>}
         </List>
       </div>
     </PullToRefresh>

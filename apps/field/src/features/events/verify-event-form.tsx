@@ -8,6 +8,7 @@ import { flushOutbox } from '../outbox/outbox.sender.js';
 import { newClientKey, nextSeq, pendingPhotos, putOutboxItem } from '../outbox/outbox.store.js';
 import type { EventActionItem, VerifyEventAction } from '../outbox/outbox.types.js';
 import { isOnline } from '../../lib/network.js';
+import { t } from '../../app/i18n.js';
 
 export function VerifyEventForm({ event, onQueued }: { event: EventView; onQueued: () => void }) {
   const [action, setAction] = useState<VerifyEventAction>('verify_pass');
@@ -19,7 +20,7 @@ export function VerifyEventForm({ event, onQueued }: { event: EventView; onQueue
       kind: 'event_action',
       key: newClientKey(),
       seq: nextSeq(),
-      label: `${action === 'verify_pass' ? '核查通过' : '核查不通过'}：${event.title}`,
+      label: `${action === 'verify_pass' ? t('核查通过', 'Check passed') : t('核查不通过', 'Check failed')}：${event.title}`,
       state: 'waiting',
       message: null,
       attempts: 0,
@@ -31,7 +32,10 @@ export function VerifyEventForm({ event, onQueued }: { event: EventView; onQueue
     };
     await putOutboxItem(item);
     void flushOutbox();
-    Toast.show({ icon: 'success', content: isOnline() ? '已提交核查' : '已保存，有信号时自动上传' });
+    Toast.show({
+      icon: 'success',
+      content: isOnline() ? t('已提交核查', 'Check sent') : t('已保存，有信号时自动上传', 'Saved: sent when there is a signal'),
+    });
     onQueued();
   }
 
@@ -43,23 +47,23 @@ export function VerifyEventForm({ event, onQueued }: { event: EventView; onQueue
       onFinish={(values: { note?: string }) => void submit(values)}
       footer={
         <Button block type="submit" color="primary">
-          提交核查
+          {t('提交核查', 'Send check')}
         </Button>
       }
     >
-      <Form.Header>核查</Form.Header>
-      <Form.Item label="核查结果">
+      <Form.Header>{t('核查', 'Check')}</Form.Header>
+      <Form.Item label={t('核查结果', 'Result')}>
         <Radio.Group value={action} onChange={(value) => setAction(value as VerifyEventAction)}>
           <Space>
-            <Radio value="verify_pass">通过</Radio>
-            <Radio value="verify_fail">不通过</Radio>
+            <Radio value="verify_pass">{t('通过', 'Passed')}</Radio>
+            <Radio value="verify_fail">{t('不通过', 'Failed')}</Radio>
           </Space>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="note" label="核查意见" rules={action === 'verify_fail' ? [{ required: true, message: '不通过时请写明原因' }] : []}>
+      <Form.Item name="note" label={t('核查意见', 'Notes')} rules={action === 'verify_fail' ? [{ required: true, message: t('不通过时请写明原因', 'Say why it failed') }] : []}>
         <TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
-      <Form.Item label="核查照片">
+      <Form.Item label={t('核查照片', 'Photos')}>
         <PhotoPicker photos={photos} onChange={setPhotos} />
       </Form.Item>
     </Form>

@@ -6,6 +6,7 @@ import {
   type ResidenceStatus,
   type VerifyPersonBody,
 } from '@gridwork/core';
+import { fieldLocale, t } from '../../app/i18n.js';
 
 // From the labels, not the schema module: that would bring the schema library into the phone's bundle.
 const RESIDENCE_STATUSES = Object.keys(RESIDENCE_STATUS_LABELS) as ResidenceStatus[];
@@ -43,7 +44,7 @@ export function CorrectionForm({
     const status = values.residenceStatus[0];
     if (status && status !== person.residenceStatus) corrections.residenceStatus = status;
     if (Object.keys(corrections).length === 0) {
-      Toast.show({ content: '没有改动：信息无误请点“确认复核”' });
+      Toast.show({ content: t('没有改动：信息无误请点“确认复核”', 'Nothing changed: if it is right, tap “Confirm”') });
       return;
     }
     onSubmit(corrections);
@@ -63,30 +64,36 @@ export function CorrectionForm({
       }}
       footer={
         <Button block type="submit" color="primary" size="large">
-          提交纠正
+          {t('提交纠正', 'Send correction')}
         </Button>
       }
     >
-      <Form.Header>纠正 {person.name} 的信息（只填有误的项）</Form.Header>
-      <Form.Item name="name" label="姓名">
+      <Form.Header>
+        {t(`纠正 ${person.name} 的信息（只填有误的项）`, `Correct ${person.name} (only what is wrong)`)}
+      </Form.Header>
+      <Form.Item name="name" label={t('姓名', 'Name')}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="ethnicity" label="民族">
+      <Form.Item name="ethnicity" label={t('民族', 'Ethnicity')}>
         <Input maxLength={20} />
       </Form.Item>
-      <Form.Item name="phone" label="新电话" help="原号码已隐藏；有变化才填">
+      <Form.Item
+        name="phone"
+        label={t('新电话', 'New phone')}
+        help={t('原号码已隐藏；有变化才填', 'The number on file is hidden; fill in only if it changed')}
+      >
         <Input type="tel" maxLength={30} placeholder={person.phone ?? ''} />
       </Form.Item>
-      <Form.Item name="hukouPlace" label="户籍地">
+      <Form.Item name="hukouPlace" label={t('户籍地', 'Hukou place')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="address" label="现住址">
+      <Form.Item name="address" label={t('现住址', 'Address')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="residenceStatus" label="人口类型">
+      <Form.Item name="residenceStatus" label={t('人口类型', 'Residence')}>
         <Selector
           options={RESIDENCE_STATUSES.map((status) => ({
-            label: RESIDENCE_STATUS_LABELS[status]['zh-CN'],
+            label: RESIDENCE_STATUS_LABELS[status][fieldLocale()],
             value: status,
           }))}
         />

@@ -2,7 +2,7 @@
 // send a correction. Both wait in the outbox with the version read, so a record changed meanwhile
 // comes back as 需处理 rather than overwriting someone else's change.
 import { useEffect, useState } from 'react';
-import { Button, DotLoading, ErrorBlock, Form, Input, List, Popup, Space, Toast } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, List, Popup, Space, Toast } from 'antd-mobile';
 import {
   GENDER_LABELS,
   ID_TYPE_LABELS,
@@ -18,10 +18,13 @@ import { flushOutbox } from '../outbox/outbox.sender.js';
 import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
 import { OutboxStateTag } from '../outbox/outbox-page.js';
 import { useOutbox } from '../outbox/use-outbox.js';
-import type { RegisterDepartureItem, VerifyPersonItem } from '../outbox/outbox.types.js';
+import type { VerifyPersonItem } from '../outbox/outbox.types.js';
+import { FloatingDeparture } from '../floating/departure-sheet.js';
+import { VisitHistory } from '../visits/visit-history.js';
 import { loadMyGrids, peopleOfGrid } from './my-grids.js';
 import { CorrectionForm, type Corrections } from './correction-form.js';
 import { isOnline } from '../../lib/network.js';
+import { fieldLocale, t } from '../../app/i18n.js';
 
 async function findPerson(user: CurrentUser, id: string): Promise<PersonView | null> {
   try {
@@ -39,7 +42,6 @@ async function findPerson(user: CurrentUser, id: string): Promise<PersonView | n
 export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
   const [person, setPerson] = useState<PersonView | null | undefined>(undefined);
   const [correcting, setCorrecting] = useState(false);
-  const [leaving, setLeaving] = useState(false);
   const { items } = useOutbox();
   useEffect(() => {
     void findPerson(user, id).then(setPerson);
@@ -58,8 +60,8 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
     return (
       <ErrorBlock
         status="disconnected"
-        title="打不开这个人员"
-        description="没有信号，手机上也没有保存他的信息"
+        title={t('打不开这个人员', 'Cannot open this person')}
+        description={t('没有信号，手机上也没有保存他的信息', 'No signal, and this person is not kept on the phone')}
       />
     );
 
@@ -69,7 +71,7 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
       kind: 'verify_person',
       key: newClientKey(),
       seq: nextSeq(),
-      label: `${what}：${person.name}`,
+      label: `${what}${t('：', ': ')}${person.name}`,
       state: 'waiting',
       message: null,
       attempts: 0,
@@ -81,60 +83,41 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
     };
     await putOutboxItem(item);
     void flushOutbox();
-    Toast.show({ icon: 'success', content: isOnline() ? '已提交' : '已保存，有信号时自动上传' });
-  }
-
-  /** A departure (去): the person moved out of my grid, with where to; it waits in the outbox. */
-  async function leave(destination: string) {
-    if (!person) return;
-    const item: RegisterDepartureItem = {
-      kind: 'register_departure',
-      key: newClientKey(),
-      seq: nextSeq(),
-      label: `人员离开：${person.name}（去 ${destination}）`,
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: [],
-      personId: person.id,
-      body: {
-        version: person.version,
-        status: 'moved_out',
-        reason: `离开，去向：${destination}`.slice(0, 200),
-      },
-    };
-    await putOutboxItem(item);
-    void flushOutbox();
-    Toast.show({ icon: 'success', content: isOnline() ? '已提交' : '已保存，有信号时自动上传' });
+    Toast.show({
+      icon: 'success',
+      content: isOnline() ? t('已提交', 'Sent') : t('已保存，有信号时自动上传', 'Saved: sent when there is a signal'),
+    });
   }
 
   const tags = person.tags
     .map((tag) =>
-      Object.hasOwn(PERSON_TAG_LABELS, tag) ? PERSON_TAG_LABELS[tag as PersonTag]['zh-CN'] : tag,
+      Object.hasOwn(PERSON_TAG_LABELS, tag) ? PERSON_TAG_LABELS[tag as PersonTag][fieldLocale()] : tag,
     )
-    .join('、');
+    .join(t('、', ', '));
   return (
     <div className="page">
-      <List header="基本信息">
-        <List.Item extra={<span data-testid="person-name">{person.name}</span>}>姓名</List.Item>
-        <List.Item extra={person.gender ? GENDER_LABELS[person.gender]['zh-CN'] : '—'}>性别</List.Item>
-        <List.Item extra={person.idNumber ?? '—'} description={ID_TYPE_LABELS[person.idType]['zh-CN']}>
-          证件号码
+      <List header={t('基本信息', 'Details')}>
+        <List.Item extra={<span data-testid="person-name">{person.name}</span>}>{t('姓名', 'Name')}</List.Item>
+        <List.Item extra={person.gender ? GENDER_LABELS[person.gender][fieldLocale()] : '—'}>
+          {t('性别', 'Gender')}
         </List.Item>
-        <List.Item extra={person.phone ?? '—'}>联系电话</List.Item>
-        <List.Item extra={person.ethnicity ?? '—'}>民族</List.Item>
-        <List.Item extra={RESIDENCE_STATUS_LABELS[person.residenceStatus]['zh-CN']}>人口类型</List.Item>
-        <List.Item description={person.hukouPlace ?? '—'}>户籍地</List.Item>
-        <List.Item description={person.address ?? '—'}>现住址</List.Item>
-        {tags && <List.Item description={tags}>标签</List.Item>}
-        <List.Item extra={person.verifiedAt ? person.verifiedAt.slice(0, 10) : '从未复核'}>
-          上次复核
+        <List.Item extra={person.idNumber ?? '—'} description={ID_TYPE_LABELS[person.idType][fieldLocale()]}>
+          {t('证件号码', 'ID number')}
+        </List.Item>
+        <List.Item extra={person.phone ?? '—'}>{t('联系电话', 'Phone')}</List.Item>
+        <List.Item extra={person.ethnicity ?? '—'}>{t('民族', 'Ethnicity')}</List.Item>
+        <List.Item extra={RESIDENCE_STATUS_LABELS[person.residenceStatus][fieldLocale()]}>
+          {t('人口类型', 'Residence')}
+        </List.Item>
+        <List.Item description={person.hukouPlace ?? '—'}>{t('户籍地', 'Hukou place')}</List.Item>
+        <List.Item description={person.address ?? '—'}>{t('现住址', 'Address')}</List.Item>
+        {tags && <List.Item description={tags}>{t('标签', 'Tags')}</List.Item>}
+        <List.Item extra={person.verifiedAt ? person.verifiedAt.slice(0, 10) : t('从未复核', 'Never verified')}>
+          {t('上次复核', 'Last verified')}
         </List.Item>
       </List>
       {queued ? (
-        <List header="我的复核">
+        <List header={t('我的复核', 'My verification')}>
           <List.Item
             extra={<OutboxStateTag state={queued.state} />}
             description={queued.message ?? undefined}
@@ -148,49 +131,21 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
             block
             color="primary"
             size="large"
-            onClick={() => void queue({ version: person.version, outcome: 'confirmed' }, '复核确认')}
-          >
-            信息无误，确认复核
-          </Button>
-          <Button block size="large" onClick={() => setCorrecting(true)}>
-            信息有误，提交纠正
-          </Button>
-          {person.status === 'active' && (
-            <Button block size="large" fill="none" onClick={() => setLeaving(true)}>
-              登记离开（去）
-            </Button>
-          )}
-        </Space>
-      )}
-      <Popup
-        visible={leaving}
-        onMaskClick={() => setLeaving(false)}
-        bodyStyle={{ borderRadius: '12px 12px 0 0' }}
-      >
-        {leaving && (
-          <Form
-            layout="vertical"
-            onFinish={(values: { destination: string }) => {
-              setLeaving(false);
-              void leave(values.destination.trim());
-            }}
-            footer={
-              <Button block type="submit" color="danger" size="large">
-                确认离开
-              </Button>
+            onClick={() =>
+              void queue({ version: person.version, outcome: 'confirmed' }, t('复核确认', 'Confirmed'))
             }
           >
-            <Form.Header>{person.name} 离开本网格</Form.Header>
-            <Form.Item
-              name="destination"
-              label="去向"
-              rules={[{ required: true, whitespace: true, message: '请填写去向' }]}
-            >
-              <Input placeholder="如：成都市武侯区（务工）" clearable />
-            </Form.Item>
-          </Form>
-        )}
-      </Popup>
+            {t('信息无误，确认复核', 'Right as it is: confirm')}
+          </Button>
+          <Button block size="large" onClick={() => setCorrecting(true)}>
+            {t('信息有误，提交纠正', 'Wrong: send a correction')}
+          </Button>
+        </Space>
+      )}
+      <div className="person-actions">
+        <FloatingDeparture person={person} />
+      </div>
+      <VisitHistory personId={person.id} />
       <Popup
         visible={correcting}
         onMaskClick={() => setCorrecting(false)}
@@ -201,7 +156,10 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
             person={person}
             onSubmit={(corrections: Corrections) => {
               setCorrecting(false);
-              void queue({ version: person.version, outcome: 'corrected', corrections }, '复核纠正');
+              void queue(
+                { version: person.version, outcome: 'corrected', corrections },
+                t('复核纠正', 'Corrected'),
+              );
             }}
           />
         )}

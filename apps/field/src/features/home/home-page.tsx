@@ -1,7 +1,6 @@
 // The worker's day at a glance: what waits to upload, events to verify, records due for
 // re-verification, and this month's reporting quota.
-import { useEffect } from 'react';
-import { Badge, Button, Card, Dialog, List, ProgressBar, Skeleton, Toast } from 'antd-mobile';
+import { Badge, Button, Card, Dialog, List, ProgressBar, Skeleton, Space, Toast } from 'antd-mobile';
 import {
   EVENT_STATUS_LABELS,
   RECORD_KIND_DEFINITIONS,
@@ -18,8 +17,11 @@ import { UploadIcon } from '../../app/icons.js';
 import { OfflineNote } from '../../app/offline-note.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import { signOutAndWipe } from '../auth/sign-out.js';
-import { keepMyPeople } from '../grid/my-grids.js';
-import { isOnline } from '../../lib/network.js';
+import { fieldLocale, switchFieldLocale, t } from '../../app/i18n.js';
+import { isFieldRecordKind, recordPath } from '../grid/record-kinds.js';
+import { DueVisitsSection } from '../visits/due-visits-section.js';
+import { useDueVisits } from '../visits/due-visits.js';
+import { useKeepForFieldWork } from '../floating/field-keep.js';
 
 interface HomePageProps {
   readonly user: CurrentUser;
@@ -35,45 +37,61 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
   const peopleDue = useCachedQuery<{ items: PersonView[] }>('/api/persons/due', { limit: 50 });
   const recordsDue = useCachedQuery<{ items: RecordView[] }>('/api/registry/due', { limit: 50 });
   const quotas = useCachedQuery<{ items: QuotaRow[] }>('/api/event-quotas');
+  const dueVisits = useDueVisits();
+  useKeepForFieldWork(user);
   const quota = quotas.data?.items.find((row) => row.accountId === user.id);
-
-  // While there is a signal, keep my grids' people on the phone for reading without one.
-  useEffect(() => {
-    if (isOnline()) void keepMyPeople(user).catch(() => undefined);
-  }, [user]);
 
   async function signOut() {
     const unsent = outbox.unsent;
     const confirmed = await Dialog.confirm({
-      title: '退出登录',
+      title: t('退出登录', 'Sign out'),
       content:
         unsent > 0
-          ? `还有 ${unsent} 项没有上传。退出会从手机上删除这些内容和保存的资料，无法恢复。确定退出吗？`
-          : '退出后，手机上保存的网格资料会被清除。',
-      confirmText: unsent > 0 ? '删除并退出' : '退出',
-      cancelText: '取消',
+          ? t(
+              `还有 ${unsent} 项没有上传。退出会从手机上删除这些内容和保存的资料，无法恢复。确定退出吗？`,
+              `${unsent} item(s) are not sent yet. Signing out deletes them and the kept records from this phone for good. Sign out?`,
+            )
+          : t('退出后，手机上保存的网格资料会被清除。', 'Signing out clears the grid records kept on this phone.'),
+      confirmText: unsent > 0 ? t('删除并退出', 'Delete and sign out') : t('退出', 'Sign out'),
+      cancelText: t('取消', 'Cancel'),
     });
     if (!confirmed) return;
     await signOutAndWipe();
-    Toast.show({ content: '已退出' });
+    Toast.show({ content: t('已退出', 'Signed out') });
     onSignedOut();
   }
 
   const offlineSince = toVerify.offlineSince ?? peopleDue.offlineSince;
   // The lists below come in together, in place of a placeholder: shown one by one, each would push
   // the next down the screen while the worker is reaching for it.
-  const settled = [toVerify, peopleDue, recordsDue, quotas].every(
+  const settled = [toVerify, peopleDue, recordsDue, quotas, dueVisits].every(
     (query) => !query.loading || query.data !== undefined,
   );
   return (
     <div className="page">
       <Card className="greeting">
         <p data-testid="signed-in">
-          {user.displayName}（{ROLE_LABELS[user.role]['zh-CN']}），今天辛苦了。
+          {t(
+            `${user.displayName}（${ROLE_LABELS[user.role]['zh-CN']}），今天辛苦了。`,
+            `${user.displayName} (${ROLE_LABELS[user.role]['en-US']}): thank you for today's work.`,
+          )}
         </p>
-        <Button size="mini" fill="outline" onClick={() => void signOut()}>
-          退出登录
-        </Button>
+        <Space direction="vertical" align="end" className="greeting-actions">
+          <Button size="mini" fill="outline" onClick={() => void signOut()}>
+            {t('退出登录', 'Sign out')}
+          </Button>
+          <Button
+            size="mini"
+            fill="none"
+            color="primary"
+            data-testid="language-switch"
+            onClick={() => switchFieldLocale(fieldLocale() === 'zh-CN' ? 'en-US' : 'zh-CN')}
+          >
+            <span lang={fieldLocale() === 'zh-CN' ? 'en' : 'zh'}>
+              {fieldLocale() === 'zh-CN' ? 'English' : '中文'}
+            </span>
+          </Button>
+        </Space>
       </Card>
       <OfflineNote since={offlineSince} />
 
@@ -91,15 +109,17 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
           }
           description={
             outbox.attention > 0
-              ? `${outbox.attention} 项需处理`
+              ? t(`${outbox.attention} 项需处理`, `${outbox.attention} need attention`)
               : outbox.pausedForSignIn
-                ? '登录失效，暂停上传'
-                : outbox.unsent > 0
-                  ? '有信号时自动上传'
-                  : '全部已上传'
+                ? t('登录失效，暂停上传', 'Signed out: sending paused')
+                : outbox.unsent > outbox.others
+                  ? t('有信号时自动上传', 'Sent when there is a signal')
+                  : outbox.others > 0
+                    ? t(`${outbox.others} 项属于其他网格员`, `${outbox.others} belong to other workers`)
+                    : t('全部已上传', 'All sent')
           }
         >
-          待上传
+          {t('待上传', 'Outbox')}
         </List.Item>
       </List>
 
@@ -110,7 +130,9 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
         </div>
       ) : (
         <>
-          <Card title="本月上报任务" className="quota">
+          <DueVisitsSection due={dueVisits} outbox={outbox.items} />
+
+          <Card title={t('本月上报任务', "This month's reports")} className="quota">
             {quota ? (
               <>
                 <ProgressBar
@@ -119,52 +141,81 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
                   style={{ '--fill-color': quota.met ? '#00b578' : '#1677ff' }}
                 />
                 <p className="hint">
-                  {quota.met ? '本月任务已完成' : `还需上报 ${quota.target - quota.reported} 件有效事件`}
+                  {quota.met
+                    ? t('本月任务已完成', 'Done for this month')
+                    : t(
+                        `还需上报 ${quota.target - quota.reported} 件有效事件`,
+                        `${quota.target - quota.reported} more valid report(s) to go`,
+                      )}
                 </p>
               </>
             ) : (
-              <p className="hint">{quotas.loading ? '加载中…' : '无上报任务'}</p>
+              <p className="hint">{quotas.loading ? t('加载中…', 'Loading…') : t('无上报任务', 'No quota')}</p>
             )}
           </Card>
 
-          <List header={`待我核查的事件（${toVerify.data?.items.length ?? 0}）`}>
+          <List
+            header={t(
+              `待我核查的事件（${toVerify.data?.items.length ?? 0}）`,
+              `Events for me to check (${toVerify.data?.items.length ?? 0})`,
+            )}
+          >
             {(toVerify.data?.items ?? []).map((event) => (
               <List.Item
                 key={event.id}
                 arrowIcon
                 onClick={() => navigate(`/events/${event.id}`)}
-                description={`${event.gridName ?? ''} ${EVENT_STATUS_LABELS[event.status]['zh-CN']}`}
+                description={`${event.gridName ?? ''} ${EVENT_STATUS_LABELS[event.status][fieldLocale()]}`}
               >
                 {event.title}
               </List.Item>
             ))}
-            {toVerify.data?.items.length === 0 && <List.Item>没有待核查的事件</List.Item>}
+            {toVerify.data?.items.length === 0 && (
+              <List.Item>{t('没有待核查的事件', 'No events to check')}</List.Item>
+            )}
           </List>
 
-          <List header={`待复核人员（${peopleDue.data?.items.length ?? 0}）`}>
+          <List
+            header={t(
+              `待复核人员（${peopleDue.data?.items.length ?? 0}）`,
+              `People due for verification (${peopleDue.data?.items.length ?? 0})`,
+            )}
+          >
             {(peopleDue.data?.items ?? []).slice(0, 10).map((person) => (
               <List.Item
                 key={person.id}
                 arrowIcon
                 onClick={() => navigate(`/grid/${person.id}`)}
-                description={person.verifiedAt ? `上次复核 ${person.verifiedAt.slice(0, 10)}` : '从未复核'}
+                description={
+                  person.verifiedAt
+                    ? t(`上次复核 ${person.verifiedAt.slice(0, 10)}`, `Last verified ${person.verifiedAt.slice(0, 10)}`)
+                    : t('从未复核', 'Never verified')
+                }
               >
                 {person.name}
               </List.Item>
             ))}
             {(peopleDue.data?.items.length ?? 0) > 10 && (
               <List.Item arrowIcon onClick={() => navigate('/grid')}>
-                查看全部
+                {t('查看全部', 'See all')}
               </List.Item>
             )}
           </List>
 
-          <List header={`待复核的户、房屋、场所等（${recordsDue.data?.items.length ?? 0}）`}>
+          <List
+            header={t(
+              `待复核的户、房屋、场所等（${recordsDue.data?.items.length ?? 0}）`,
+              `Households, houses, places… due (${recordsDue.data?.items.length ?? 0})`,
+            )}
+          >
             {(recordsDue.data?.items ?? []).slice(0, 10).map((record) => (
               <List.Item
                 key={record.id}
                 description={record.address ?? undefined}
-                extra={RECORD_KIND_DEFINITIONS[record.kind].label['zh-CN']}
+                extra={RECORD_KIND_DEFINITIONS[record.kind].label[fieldLocale()]}
+                {...(isFieldRecordKind(record.kind)
+                  ? { arrowIcon: true, onClick: () => navigate(recordPath(record.kind as 'house', record.id)) }
+                  : {})}
               >
                 {record.name}
               </List.Item>

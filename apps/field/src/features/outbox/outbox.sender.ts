@@ -4,7 +4,10 @@
 // item waiting and tries again with growing pauses and at the `online` event; 401 stops everything
 // until the worker signs in again.
 import { ApiError, api } from '@gridwork/client';
-import type { EventTimelineEntry, EventView, PersonView } from '@gridwork/core';
+import type { EventTimelineEntry, EventView, PersonView, RecordView } from '@gridwork/core';
+import { fieldLocale, t } from '../../app/i18n.js';
+import { rememberedUser } from '../../lib/device-memory.js';
+import { RECORD_SEGMENTS } from '../grid/record-kinds.js';
 import {
   isOnline,
   isTransient,
@@ -16,6 +19,7 @@ import {
 import {
   announceOutboxChange,
   getOutboxItem,
+  isOwnedBy,
   listOutbox,
   pruneSentItems,
   putOutboxItem,
@@ -29,7 +33,10 @@ import {
   type RegisterDepartureItem,
   type ReportEventItem,
   type VerifyPersonItem,
+  type VerifyRecordItem,
 } from './outbox.types.js';
+import { deliverVisit } from '../visits/visit.sender.js';
+import { deliverFloatingArrival, deliverFloatingDeparture } from '../floating/floating.sender.js';
 
 const MAX_PAUSE_MS = 60_000;
 
@@ -94,11 +101,13 @@ function retryLater(): void {
 
 async function sendWaitingItems(): Promise<void> {
   if (pausedForSignIn || !isOnline()) return;
-  const items = (await listOutbox()).filter(isPending);
+  // Only the signed-in worker's items: another worker's wait for them to sign in on this phone.
+  const me = rememberedUser()?.id;
+  const items = (await listOutbox()).filter((item) => isPending(item) && isOwnedBy(item, me));
   for (const listed of items) {
     // The worker may have discarded or edited it meanwhile.
     const item = await getOutboxItem(listed.key);
-    if (!item || !isPending(item)) continue;
+    if (!item || !isPending(item) || !isOwnedBy(item, me)) continue;
     const outcome = await sendItem(item);
     if (outcome === 'stop') return;
   }
@@ -126,7 +135,11 @@ async function sendItem(item: OutboxItem): Promise<'next' | 'stop'> {
     noteFailure(error);
     if (error instanceof ApiError && error.status === 401) {
       pausedForSignIn = true;
-      await putOutboxItem({ ...current, state: 'waiting', message: '登录已失效，重新登录后继续上传' });
+      await putOutboxItem({
+        ...current,
+        state: 'waiting',
+        message: t('登录已失效，重新登录后继续上传', 'Signed out: sending resumes after you sign in again'),
+      });
       return 'stop';
     }
     if (isTransient(error)) {
@@ -170,6 +183,14 @@ async function deliver(item: OutboxItem, save: Save): Promise<void> {
       return deliverEventAction(item, save);
     case 'verify_person':
       return deliverPersonVerification(item);
+    case 'verify_record':
+      return deliverRecordVerification(item);
+    case 'record_visit':
+      return void (await deliverVisit(item, save, uploadPhotos));
+    case 'floating_arrival':
+      return void (await deliverFloatingArrival(item));
+    case 'floating_departure':
+      return void (await deliverFloatingDeparture(item));
     case 'register_arrival':
       return deliverArrival(item, save);
     case 'register_departure':
@@ -203,7 +224,7 @@ async function uploadPhoto(blob: Blob): Promise<string> {
     credentials: 'same-origin',
     headers: {
       Accept: 'application/json',
-      'Accept-Language': 'zh-CN',
+      'Accept-Language': fieldLocale(),
       'Content-Type':
         blob.type === 'image/jpeg' || blob.type === 'image/png' || blob.type === 'image/webp'
           ? blob.type
@@ -301,8 +322,19 @@ async function deliverDeparture(item: RegisterDepartureItem): Promise<void> {
   await api.patch<PersonView>(`/api/persons/${item.personId}`, item.body);
 }
 
+/**
+ * Verifications carry the item's key as their client key: a repeat of one that landed (its answer
+ * lost) is answered as done, so a 409 is always someone else's change, for the worker to resolve.
+ */
 async function deliverPersonVerification(item: VerifyPersonItem): Promise<void> {
-  await api.post<PersonView>(`/api/persons/${item.personId}/verify`, item.body);
+  await api.post<PersonView>(`/api/persons/${item.personId}/verify`, { ...item.body, clientKey: item.key });
+}
+
+async function deliverRecordVerification(item: VerifyRecordItem): Promise<void> {
+  await api.post<RecordView>(`/api/${RECORD_SEGMENTS[item.recordKind]}/${item.recordId}/verify`, {
+    ...item.body,
+    clientKey: item.key,
+  });
 }
 
 /**
@@ -322,12 +354,19 @@ async function landedEarlier(item: OutboxItem): Promise<boolean> {
         const { items } = await api.get<{ items: EventTimelineEntry[] }>(
           `/api/events/${item.eventId}/timeline`,
         );
-        return items.some((entry) => entry.action === item.body.action && entry.at >= item.createdAt);
+        // Mine landed when the step out of 处置完毕 (handled) was this very check, made by me: no
+        // comparison with the phone's clock, which may be off.
+        const left = items.filter((entry) => entry.fromStatus === 'handled').at(-1);
+        return left?.action === item.body.action && left.actor?.id === rememberedUser()?.id;
       }
-      case 'verify_person': {
-        const person = await api.get<PersonView>(`/api/persons/${item.personId}`);
-        return person.version === item.body.version + 1 && (person.verifiedAt ?? '') >= item.createdAt;
-      }
+      // Sent with client keys: a landed repeat is answered as done, never a 409.
+      case 'verify_person':
+      case 'verify_record':
+        return false;
+      // These carry client keys: a repeat is answered with the first result, never a 409.
+      case 'record_visit':
+      case 'floating_arrival':
+      case 'floating_departure':
       case 'register_arrival':
         return false;
       case 'register_departure': {

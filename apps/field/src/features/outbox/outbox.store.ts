@@ -1,6 +1,7 @@
 // The outbox in IndexedDB: items are added by the screens, changed by the sender, and every change
 // is announced so that badges and lists follow.
 import { fieldDb } from '../../lib/field-db.js';
+import { rememberedUser } from '../../lib/device-memory.js';
 import type { OutboxItem, PendingPhoto } from './outbox.types.js';
 
 const changes = new EventTarget();
@@ -38,9 +39,19 @@ export async function getOutboxItem(key: string): Promise<OutboxItem | undefined
   return (await fieldDb()).get('outbox', key);
 }
 
+/**
+ * Saves an item (new or changed). A new item without its maker is stamped with the worker signed
+ * in on this phone: only that worker's session sends it.
+ */
 export async function putOutboxItem(item: OutboxItem): Promise<void> {
-  await (await fieldDb()).put('outbox', item);
+  const user = item.owner ? null : rememberedUser();
+  await (await fieldDb()).put('outbox', user ? { ...item, owner: { id: user.id, name: user.displayName } } : item);
   announce();
+}
+
+/** Whether the signed-in worker may send the item (their own, or one made before items had owners). */
+export function isOwnedBy(item: OutboxItem, userId: string | undefined): boolean {
+  return !item.owner || item.owner.id === userId;
 }
 
 export async function discardOutboxItem(key: string): Promise<void> {

@@ -1,15 +1,31 @@
 // What waits in the outbox: every write the worker makes in the field, with the client key that
 // makes a retry harmless and the photos (as blobs) that go up before it.
-import type { CreatePersonBody, ReportEventBody, VerifyPersonBody } from '@gridwork/core';
+import type {
+  ArrivalBody,
+  CreatePersonBody,
+  DepartureBody,
+  RecordVisitBody,
+  ReportEventBody,
+  VerifyPersonBody,
+  VerifyRecordBody,
+} from '@gridwork/core';
+import { t } from '../../app/i18n.js';
+import type { FieldRecordKind } from '../grid/record-kinds.js';
 
 export type OutboxState = 'waiting' | 'sending' | 'sent' | 'attention';
 
 export const OUTBOX_STATE_LABELS: Readonly<Record<OutboxState, string>> = {
-  waiting: '等待上传',
-  sending: '上传中',
-  sent: '已上传',
-  attention: '需处理',
+  waiting: t('等待上传', 'Waiting'),
+  sending: t('上传中', 'Sending'),
+  sent: t('已上传', 'Sent'),
+  attention: t('需处理', 'Needs attention'),
 };
+
+/** The worker who made an item: only their session sends it. */
+export interface OutboxOwner {
+  readonly id: string;
+  readonly name: string;
+}
 
 export interface PendingPhoto {
   /** The compressed JPEG; dropped once the item is sent. */
@@ -32,6 +48,8 @@ interface OutboxBase {
   readonly createdAt: string;
   readonly sentAt: string | null;
   readonly photos: readonly PendingPhoto[];
+  /** Who made it (stamped by the store when left out); another worker's session never sends it. */
+  readonly owner?: OutboxOwner;
 }
 
 export interface ReportEventItem extends OutboxBase {
@@ -58,7 +76,38 @@ export interface VerifyPersonItem extends OutboxBase {
   readonly body: VerifyPersonBody;
 }
 
-/** A floating person's arrival (来): registered in my grid, and as tenant of a rental house when one is named. */
+/** A household's, house's or organisation's verification (复核), its corrections made in the same step. */
+export interface VerifyRecordItem extends OutboxBase {
+  readonly kind: 'verify_record';
+  readonly recordKind: FieldRecordKind;
+  readonly recordId: string;
+  /** Sent with the item's key as its client key: a repeat is answered as done, not as a conflict. */
+  readonly body: Omit<VerifyRecordBody, 'clientKey'>;
+}
+
+/** A visit (走访); an abnormal one may raise an event, which goes first (its own client key) and is named by the visit. */
+export interface RecordVisitItem extends OutboxBase {
+  readonly kind: 'record_visit';
+  readonly body: Omit<RecordVisitBody, 'photoIds' | 'eventId'>;
+  readonly personName: string;
+  /** The event raised from the visit, with the visit's photos; its id once it landed. */
+  readonly raisedEvent: { readonly body: Omit<ReportEventBody, 'photoIds'>; readonly eventId: string | null } | null;
+}
+
+/** A floating person's arrival (来) through /api/floating/arrivals. */
+export interface FloatingArrivalItem extends OutboxBase {
+  readonly kind: 'floating_arrival';
+  readonly body: ArrivalBody;
+}
+
+/** A floating person's departure (去) through /api/floating/departures. */
+export interface FloatingDepartureItem extends OutboxBase {
+  readonly kind: 'floating_departure';
+  readonly personId: string;
+  readonly body: DepartureBody;
+}
+
+/** Before issue 9 (still sent when found on a phone): an arrival as a new person and a tenancy. */
 export interface RegisterArrivalItem extends OutboxBase {
   readonly kind: 'register_arrival';
   readonly body: CreatePersonBody;
@@ -67,7 +116,7 @@ export interface RegisterArrivalItem extends OutboxBase {
   readonly personId: string | null;
 }
 
-/** A departure (去): the person moved out, with where to. */
+/** Before issue 9 (still sent when found on a phone): a departure as the person moving out. */
 export interface RegisterDepartureItem extends OutboxBase {
   readonly kind: 'register_departure';
   readonly personId: string;
@@ -75,7 +124,15 @@ export interface RegisterDepartureItem extends OutboxBase {
 }
 
 export type OutboxItem =
-  ReportEventItem | EventActionItem | VerifyPersonItem | RegisterArrivalItem | RegisterDepartureItem;
+  | ReportEventItem
+  | EventActionItem
+  | VerifyPersonItem
+  | VerifyRecordItem
+  | RecordVisitItem
+  | FloatingArrivalItem
+  | FloatingDepartureItem
+  | RegisterArrivalItem
+  | RegisterDepartureItem;
 
 /** An item still to go: not sent, and not waiting for the worker's decision. */
 export function isPending(item: OutboxItem): boolean {

@@ -1,13 +1,19 @@
 // The outbox as React state: the items, what still waits, and whether sending waits for sign-in.
 import { useEffect, useState } from 'react';
-import { listOutbox, onOutboxChange } from './outbox.store.js';
+import { isOwnedBy, listOutbox, onOutboxChange } from './outbox.store.js';
+import { rememberedUser } from '../../lib/device-memory.js';
 import { isPausedForSignIn } from './outbox.sender.js';
 import type { OutboxItem } from './outbox.types.js';
 
 export interface OutboxView {
+  /** The signed-in worker's items (another worker's are not theirs to see or act on). */
   readonly items: readonly OutboxItem[];
-  /** Not yet sent: waiting, sending or needing attention. */
+  /** Not yet sent: waiting, sending or needing attention (the signed-in worker's and others'). */
   readonly unsent: number;
+  /** Not yet sent and made by another worker on this phone: sent only when they sign in. */
+  readonly others: number;
+  /** Those items of other workers, listed in the outbox with whose they are. */
+  readonly othersItems: readonly OutboxItem[];
   readonly attention: number;
   readonly pausedForSignIn: boolean;
 }
@@ -38,10 +44,15 @@ export function useOutbox(): OutboxView {
       stop();
     };
   }, []);
+  const me = rememberedUser()?.id;
+  const mine = items.filter((item) => isOwnedBy(item, me));
+  const othersItems = items.filter((item) => item.state !== 'sent' && !isOwnedBy(item, me));
   return {
-    items,
-    unsent: items.filter((item) => item.state !== 'sent').length,
-    attention: items.filter((item) => item.state === 'attention').length,
+    items: mine,
+    unsent: mine.filter((item) => item.state !== 'sent').length + othersItems.length,
+    others: othersItems.length,
+    othersItems,
+    attention: mine.filter((item) => item.state === 'attention').length,
     pausedForSignIn: paused,
   };
 }

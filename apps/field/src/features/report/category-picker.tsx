@@ -2,6 +2,7 @@
 import { Button, DotLoading, ErrorBlock } from 'antd-mobile';
 import type { Category } from '@gridwork/core';
 import { useCachedQuery } from '../../lib/cached-read.js';
+import { t } from '../../app/i18n.js';
 
 export function useCategories(): { categories: Category[] | undefined; error: unknown } {
   const { data, error } = useCachedQuery<{ items: Category[] }>('/api/event-categories');
@@ -10,12 +11,12 @@ export function useCategories(): { categories: Category[] | undefined; error: un
 
 export function CategoryPicker({ onPick }: { onPick: (category: Category) => void }) {
   const { categories, error } = useCategories();
-  if (!categories) return error ? <ErrorBlock status="disconnected" title="没有保存的事件类别" description="请在有信号时打开一次上报页面" /> : <DotLoading />;
+  if (!categories) return error ? <ErrorBlock status="disconnected" title={t('没有保存的事件类别', 'No event categories kept')} description={t('请在有信号时打开一次上报页面', 'Open the report page once with a signal')} /> : <DotLoading />;
   const tops = categories.filter((category) => category.parentCode === null);
   const kindsOf = (code: string) => categories.filter((category) => category.parentCode === code);
   return (
-    <div className="category-picker" role="group" aria-label="事件类别">
-      <h2 className="section-title">选择事件类别</h2>
+    <div className="category-picker" role="group" aria-label={t('事件类别', 'Event category')}>
+      <h2 className="section-title">{t('选择事件类别', 'Choose a category')}</h2>
       <div className="category-grid">
         {tops.map((category) => (
           <Button key={category.code} onClick={() => onPick(category)}>

@@ -4,6 +4,7 @@ import { Toast } from 'antd-mobile';
 import { CameraIcon, CloseIcon } from '../../app/icons.js';
 import { MAX_EVENT_PHOTOS } from '@gridwork/core';
 import { compressPhoto } from './photo-compress.js';
+import { t } from '../../app/i18n.js';
 
 interface PhotoPickerProps {
   readonly photos: readonly Blob[];
@@ -16,15 +17,15 @@ function Thumbnail({ blob, onRemove }: { blob: Blob; onRemove: () => void }) {
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return (
     <div className="photo-thumb">
-      <img src={url} alt="已拍照片" />
-      <button type="button" aria-label="删除照片" onClick={onRemove}>
+      <img src={url} alt={t('已拍照片', 'Photo taken')} />
+      <button type="button" aria-label={t('删除照片', 'Remove photo')} onClick={onRemove}>
         <CloseIcon />
       </button>
     </div>
   );
 }
 
-export function PhotoPicker({ photos, onChange, label = '拍照' }: PhotoPickerProps) {
+export function PhotoPicker({ photos, onChange, label = t('拍照', 'Take photo') }: PhotoPickerProps) {
   const [busy, setBusy] = useState(false);
   async function take(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.target.files ?? [])];
@@ -35,7 +36,7 @@ export function PhotoPicker({ photos, onChange, label = '拍照' }: PhotoPickerP
       const room = MAX_EVENT_PHOTOS - photos.length;
       const shrunk = await Promise.all(files.slice(0, room).map(compressPhoto));
       onChange([...photos, ...shrunk]);
-      if (files.length > room) Toast.show({ content: `最多 ${MAX_EVENT_PHOTOS} 张照片` });
+      if (files.length > room) Toast.show({ content: t(`最多 ${MAX_EVENT_PHOTOS} 张照片`, `At most ${MAX_EVENT_PHOTOS} photos`) });
     } finally {
       setBusy(false);
     }
@@ -48,7 +49,7 @@ export function PhotoPicker({ photos, onChange, label = '拍照' }: PhotoPickerP
       {photos.length < MAX_EVENT_PHOTOS && (
         <label className="photo-add" aria-busy={busy}>
           <CameraIcon />
-          <span>{busy ? '处理中…' : label}</span>
+          <span>{busy ? t('处理中…', 'Working…') : label}</span>
           <input type="file" accept="image/*" capture="environment" onChange={(event) => void take(event)} aria-label={label} />
         </label>
       )}

@@ -14,22 +14,24 @@ import { locateGrid } from './grid-locate.js';
 import { PhotoPicker } from './photo-picker.js';
 import { usePosition, type PositionState } from './use-position.js';
 import { isOnline } from '../../lib/network.js';
+import { t } from '../../app/i18n.js';
 
 function PositionLine({ state, onRetry }: { state: PositionState; onRetry: () => void }) {
-  if (state.status === 'locating') return <span data-testid="position">正在定位…</span>;
+  if (state.status === 'locating') return <span data-testid="position">{t('正在定位…', 'Locating…')}</span>;
   if (state.status === 'failed')
     return (
       <span data-testid="position">
         {state.reason}{' '}
         <Button size="mini" onClick={onRetry}>
-          重新定位
+          {t('重新定位', 'Locate again')}
         </Button>
       </span>
     );
   const { lon, lat, accuracy } = state.position;
   return (
     <span data-testid="position">
-      {lon.toFixed(5)}, {lat.toFixed(5)}（精度约 {Math.round(accuracy)} 米）
+      {lon.toFixed(5)}, {lat.toFixed(5)}
+      {t(`（精度约 ${Math.round(accuracy)} 米）`, ` (within about ${Math.round(accuracy)} m)`)}
     </span>
   );
 }
@@ -73,7 +75,7 @@ function ReportForm({ user, category, onBack }: { user: CurrentUser; category: C
 
   async function submit(values: ReportValues) {
     if (onSpot && afterPhotos.length === 0) {
-      Toast.show({ content: '自行处置需拍一张处置后的照片' });
+      Toast.show({ content: t('自行处置需拍一张处置后的照片', 'Resolving on the spot needs a photo of the result') });
       return;
     }
     setSaving(true);
@@ -106,7 +108,10 @@ function ReportForm({ user, category, onBack }: { user: CurrentUser; category: C
     try {
       await putOutboxItem(item);
       void flushOutbox();
-      Toast.show({ icon: 'success', content: isOnline() ? '已提交' : '已保存，有信号时自动上传' });
+      Toast.show({
+        icon: 'success',
+        content: isOnline() ? t('已提交', 'Sent') : t('已保存，有信号时自动上传', 'Saved: sent when there is a signal'),
+      });
       navigate('/events');
     } finally {
       setSaving(false);
@@ -123,7 +128,7 @@ function ReportForm({ user, category, onBack }: { user: CurrentUser; category: C
       onFinish={(values: ReportValues) => void submit(values)}
       footer={
         <Button block type="submit" color="primary" size="large" loading={saving}>
-          提交
+          {t('提交', 'Submit')}
         </Button>
       }
     >
@@ -131,26 +136,26 @@ function ReportForm({ user, category, onBack }: { user: CurrentUser; category: C
         <span className="chosen-category">
           {category.name}
           <Button size="mini" fill="none" color="primary" onClick={onBack}>
-            换类别
+            {t('换类别', 'Change')}
           </Button>
         </span>
       </Form.Header>
-      <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+      <Form.Item name="title" label={t('标题', 'Title')} rules={[{ required: true, message: t('请填写标题', 'Enter a title') }]}>
         <Input maxLength={100} clearable />
       </Form.Item>
-      <Form.Item name="description" label="描述">
-        <TextArea placeholder="发生了什么、在哪里、涉及哪些人" maxLength={4000} autoSize={{ minRows: 2, maxRows: 5 }} />
+      <Form.Item name="description" label={t('描述', 'Description')}>
+        <TextArea placeholder={t('发生了什么、在哪里、涉及哪些人', 'What happened, where, who is involved')} maxLength={4000} autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
-      <Form.Item label="现场照片">
+      <Form.Item label={t('现场照片', 'Photos')}>
         <PhotoPicker photos={photos} onChange={setPhotos} />
       </Form.Item>
-      <Form.Item label="位置" description={<PositionLine state={position} onRetry={locate} />}>
-        <span data-testid="located-grid">{grid ? grid.name : fix ? '不在我的网格内：请选择网格' : '请选择网格'}</span>
+      <Form.Item label={t('位置', 'Location')} description={<PositionLine state={position} onRetry={locate} />}>
+        <span data-testid="located-grid">{grid ? grid.name : fix ? t('不在我的网格内：请选择网格', 'Not in my grids: choose a grid') : t('请选择网格', 'Choose a grid')}</span>
       </Form.Item>
       {choices.length > 0 && (
-        <Form.Item label="所属网格">
+        <Form.Item label={t('所属网格', 'Grid')}>
           <Selector
-            aria-label="所属网格"
+            aria-label={t('所属网格', 'Grid')}
             options={choices.map((candidate) => ({ label: candidate.name, value: candidate.id }))}
             value={gridId ? [gridId] : []}
             onChange={(value) => {
@@ -160,21 +165,21 @@ function ReportForm({ user, category, onBack }: { user: CurrentUser; category: C
           />
         </Form.Item>
       )}
-      <Form.Item name="address" label="地址（可选）">
-        <Input maxLength={200} placeholder="如：三组村道口" />
+      <Form.Item name="address" label={t('地址（可选）', 'Address (optional)')}>
+        <Input maxLength={200} placeholder={t('如：三组村道口', 'e.g. the lane by group 3')} />
       </Form.Item>
       {category.onSpotAllowed && (
-        <Form.Item label="当场已处置（自行处置）" childElementPosition="right">
-          <Switch aria-label="当场已处置" checked={onSpot} onChange={setOnSpot} />
+        <Form.Item label={t('当场已处置（自行处置）', 'Resolved on the spot')} childElementPosition="right">
+          <Switch aria-label={t('当场已处置', 'Resolved on the spot')} checked={onSpot} onChange={setOnSpot} />
         </Form.Item>
       )}
       {onSpot && (
         <>
-          <Form.Item name="result" label="处置结果" rules={[{ required: true, message: '请填写处置结果' }]}>
+          <Form.Item name="result" label={t('处置结果', 'Result')} rules={[{ required: true, message: t('请填写处置结果', 'Enter the result') }]}>
             <TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 4 }} />
           </Form.Item>
-          <Form.Item label="处置后照片">
-            <PhotoPicker photos={afterPhotos} onChange={setAfterPhotos} label="拍处置后照片" />
+          <Form.Item label={t('处置后照片', 'Photos after')}>
+            <PhotoPicker photos={afterPhotos} onChange={setAfterPhotos} label={t('拍处置后照片', 'Photo of the result')} />
           </Form.Item>
         </>
       )}

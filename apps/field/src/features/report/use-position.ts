@@ -1,5 +1,6 @@
 // The phone's GPS fix for a report: point and accuracy, asked once when the form opens.
 import { useCallback, useEffect, useState } from 'react';
+import { t } from '../../app/i18n.js';
 
 export interface Position {
   readonly lon: number;
@@ -11,16 +12,16 @@ export interface Position {
 export type PositionState = { readonly status: 'locating' } | { readonly status: 'found'; readonly position: Position } | { readonly status: 'failed'; readonly reason: string };
 
 function reasonOf(error: GeolocationPositionError): string {
-  if (error.code === error.PERMISSION_DENIED) return '未允许定位：请在浏览器设置中允许定位';
-  if (error.code === error.TIMEOUT) return '定位超时：请到开阔处重试';
-  return '暂时无法定位';
+  if (error.code === error.PERMISSION_DENIED) return t('未允许定位：请在浏览器设置中允许定位', 'Location not allowed: allow it in the browser settings');
+  if (error.code === error.TIMEOUT) return t('定位超时：请到开阔处重试', 'Location timed out: try again in the open');
+  return t('暂时无法定位', 'Location unavailable for now');
 }
 
 export function usePosition(): { state: PositionState; locate: () => void } {
   const [state, setState] = useState<PositionState>({ status: 'locating' });
   const locate = useCallback(() => {
     if (!('geolocation' in navigator)) {
-      setState({ status: 'failed', reason: '此手机不支持定位' });
+      setState({ status: 'failed', reason: t('此手机不支持定位', 'This phone cannot locate itself') });
       return;
     }
     setState({ status: 'locating' });
