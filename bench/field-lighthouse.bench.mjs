@@ -56,6 +56,11 @@ async function audit(chrome, url, headers) {
     extraHeaders: headers,
   });
   const { categories, audits } = result.lhr;
+  // LIGHTHOUSE_REPORT_DIR=<dir> keeps each full report (which scripts block, which tasks run long).
+  if (process.env.LIGHTHOUSE_REPORT_DIR) {
+    const name = new URL(url).pathname === '/' && !headers.Cookie ? 'baseline' : 'field-home';
+    fs.writeFileSync(path.join(process.env.LIGHTHOUSE_REPORT_DIR, `${name}.json`), JSON.stringify(result.lhr));
+  }
   const metric = (id) => audits[id]?.displayValue ?? '—';
   return {
     score: Math.round((categories.performance.score ?? 0) * 100),

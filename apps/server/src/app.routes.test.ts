@@ -1,5 +1,6 @@
 // The platform's contract for every endpoint: bad input gets a 4xx with the error shape in the
 // caller's language, never a 5xx or a stack trace; health, OpenAPI and the web apps are served.
+import zlib from 'node:zlib';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from '@gridwork/core';
@@ -201,6 +202,26 @@ describeEachDialect('the API platform', (dialect) => {
       const missing = await t.app.inject({ method: 'GET', url: '/assets/gone-999.js' });
       expect(missing.statusCode).toBe(404);
       expectErrorShape(missing.body, 'ROUTE_NOT_FOUND');
+    });
+
+    it('sends the Brotli or gzip copy the build wrote to a client that takes it, and the plain file to one that does not', async () => {
+      const url = '/m/assets/vendor-abc123.js';
+      const plain = await t.app.inject({ method: 'GET', url });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toContain('field-299');
+      const br = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toMatch(/javascript/);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+      expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      const gzip = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+      // A file with no siblings is sent as it is, whatever the client takes.
+      const small = await t.app.inject({ method: 'GET', url: '/m/assets/app-abc123.js', headers: { 'accept-encoding': 'br' } });
+      expect(small.statusCode).toBe(200);
+      expect(small.headers['content-encoding']).toBeUndefined();
     });
   });
 });

@@ -18,6 +18,7 @@ import { PageBoundary } from './page-boundary.js';
 import { wipeKeptReads } from '../lib/field-db.js';
 import { kindLabel, kindOfSegment } from '../features/grid/record-kinds.js';
 import { keepMyGridsOnce } from '../features/grid/my-grids.js';
+import { keepForFieldWork } from '../features/floating/field-keep.js';
 
 // The pages beyond home load as their own chunks (all precached by the service worker).
 const OutboxPage = lazy(() =>
@@ -153,11 +154,19 @@ export function FieldApp() {
   // A 401 while sending (the photo upload too) pauses the outbox until the worker signs in again.
   const mustSignIn = expired || outbox.pausedForSignIn;
 
-  // After sign-in, while there is a signal: my grids' people and records are kept on the phone —
+  // After sign-in, while there is a signal: my grids' people and records, and the forms' lists, are kept on the phone —
   // a moment after the first screen is up, so that on a slow phone it does not compete with it.
   useEffect(() => {
     if (!user || mustSignIn || !online) return;
-    const timer = setTimeout(() => void keepMyGridsOnce(user), KEEP_AFTER_MS);
+    // First what the visit and arrival forms need offline (event categories, my rental houses: a
+    // few requests), then my grids' records.
+    const timer = setTimeout(
+      () =>
+        void keepForFieldWork(user)
+          .catch(() => undefined)
+          .then(() => keepMyGridsOnce(user)),
+      KEEP_AFTER_MS,
+    );
     return () => clearTimeout(timer);
   }, [user, mustSignIn, online]);
   const { title, page } =

@@ -2,7 +2,7 @@
 // it, or a page error) shows why and a way out, instead of a blank app: the tabs, the outbox and
 // the other pages keep working. Keyed by the address, so moving on starts afresh.
 import { Component, type ReactNode } from 'react';
-import { Button, ErrorBlock } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { t } from './i18n.js';
 
 interface State {
@@ -36,26 +36,22 @@ export class PageBoundary extends Component<{ children: ReactNode }, State> {
     if (!this.state.failed) return this.props.children;
     const offline = typeof navigator !== 'undefined' && !navigator.onLine;
     return (
-      <div style={{ padding: '24px 16px' }}>
-        <ErrorBlock
-          status="default"
-          title={t('此页面暂时打不开', 'This page cannot open right now')}
-          description={
-            offline || this.state.chunkMissing
-              ? t(
-                  '此页面尚未保存到手机上（信号中断）：有信号时重试一次，之后离线也能打开。',
-                  'This page was not kept on the phone yet (the signal dropped): try again with a signal, and it opens offline afterwards.',
-                )
-              : t(
-                  '页面出错，请重试；已保存的上报不受影响。',
-                  'The page failed; try again. What you saved is not affected.',
-                )
-          }
-        >
-          <Button color="primary" onClick={this.retry}>
-            {t('重试', 'Try again')}
-          </Button>
-        </ErrorBlock>
+      <div className="page-unavailable" role="alert">
+        <strong>{t('此页面暂时打不开', 'This page cannot open right now')}</strong>
+        <p>
+          {offline || this.state.chunkMissing
+            ? t(
+                '此页面尚未保存到手机上（信号中断）：有信号时重试一次，之后离线也能打开。',
+                'This page was not kept on the phone yet (the signal dropped): try again with a signal, and it opens offline afterwards.',
+              )
+            : t(
+                '页面出错，请重试；已保存的上报不受影响。',
+                'The page failed; try again. What you saved is not affected.',
+              )}
+        </p>
+        <Button color="primary" onClick={this.retry}>
+          {t('重试', 'Try again')}
+        </Button>
       </div>
     );
   }

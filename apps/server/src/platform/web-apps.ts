@@ -46,8 +46,9 @@ export async function registerWebApps(
       // send's own Cache-Control would override ours.
       cacheControl: false,
       setHeaders: setCacheHeaders,
-      // Vite emits .gz siblings only when asked; serve them when present.
-      preCompressed: false,
+      // The build writes .br and .gz siblings (scripts/precompress.mjs): sent to a client that
+      // accepts them, the file itself otherwise (or when a sibling is missing).
+      preCompressed: true,
     });
     first = false;
     // The bare prefix (e.g. /m without the slash) still opens the app.

@@ -1,6 +1,7 @@
 // Builds the real app on a fresh test database with a clock that tests move by hand.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from '../app.js';
 import { loadConfig, type AppConfig } from '../platform/config.js';
@@ -44,6 +45,11 @@ export function writeFakeWebApps(root: string): { consoleDir: string; fieldDir: 
     fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><title>${title}</title>`);
     fs.writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), `console.log(${JSON.stringify(title)})`);
+    // A bigger asset with the siblings the build's precompression writes beside it.
+    const vendor = Buffer.from(`export const words = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `${title}-${i}`))};`);
+    fs.writeFileSync(path.join(dir, 'assets', 'vendor-abc123.js'), vendor);
+    fs.writeFileSync(path.join(dir, 'assets', 'vendor-abc123.js.br'), zlib.brotliCompressSync(vendor));
+    fs.writeFileSync(path.join(dir, 'assets', 'vendor-abc123.js.gz'), zlib.gzipSync(vendor));
   }
   return { consoleDir, fieldDir };
 }

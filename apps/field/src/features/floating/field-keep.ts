@@ -1,9 +1,7 @@
 // What the visit and arrival forms need with no signal, kept on the phone while there is one: the
 // event categories (for an event raised on a visit) and the rental houses (出租屋) of my grids.
-import { useEffect } from 'react';
 import type { Category, CurrentUser, Grid, RecordView } from '@gridwork/core';
 import { cachedGet } from '../../lib/cached-read.js';
-import { isOnline } from '../../lib/network.js';
 import { loadMyGrids } from '../grid/my-grids.js';
 
 /** Rental houses kept per grid: the first page covers a village grid. */
@@ -25,11 +23,4 @@ export async function rentalHousesOf(grids: readonly Grid[]): Promise<RecordView
 export async function keepForFieldWork(user: CurrentUser): Promise<void> {
   await cachedGet<{ items: Category[] }>('/api/event-categories');
   await rentalHousesOf((await loadMyGrids(user)).mine);
-}
-
-/** While there is a signal, keeps the forms' lists on the phone (once per page load and worker). */
-export function useKeepForFieldWork(user: CurrentUser): void {
-  useEffect(() => {
-    if (isOnline()) void keepForFieldWork(user).catch(() => undefined);
-  }, [user]);
 }

@@ -21,7 +21,6 @@ import { fieldLocale, switchFieldLocale, t } from '../../app/i18n.js';
 import { isFieldRecordKind, recordPath } from '../grid/record-kinds.js';
 import { DueVisitsSection } from '../visits/due-visits-section.js';
 import { useDueVisits } from '../visits/due-visits.js';
-import { useKeepForFieldWork } from '../floating/field-keep.js';
 
 interface HomePageProps {
   readonly user: CurrentUser;
@@ -38,7 +37,6 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
   const recordsDue = useCachedQuery<{ items: RecordView[] }>('/api/registry/due', { limit: 50 });
   const quotas = useCachedQuery<{ items: QuotaRow[] }>('/api/event-quotas');
   const dueVisits = useDueVisits();
-  useKeepForFieldWork(user);
   const quota = quotas.data?.items.find((row) => row.accountId === user.id);
 
   async function signOut() {
@@ -51,7 +49,10 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
               `还有 ${unsent} 项没有上传。退出会从手机上删除这些内容和保存的资料，无法恢复。确定退出吗？`,
               `${unsent} item(s) are not sent yet. Signing out deletes them and the kept records from this phone for good. Sign out?`,
             )
-          : t('退出后，手机上保存的网格资料会被清除。', 'Signing out clears the grid records kept on this phone.'),
+          : t(
+              '退出后，手机上保存的网格资料会被清除。',
+              'Signing out clears the grid records kept on this phone.',
+            ),
       confirmText: unsent > 0 ? t('删除并退出', 'Delete and sign out') : t('退出', 'Sign out'),
       cancelText: t('取消', 'Cancel'),
     });
@@ -150,7 +151,9 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
                 </p>
               </>
             ) : (
-              <p className="hint">{quotas.loading ? t('加载中…', 'Loading…') : t('无上报任务', 'No quota')}</p>
+              <p className="hint">
+                {quotas.loading ? t('加载中…', 'Loading…') : t('无上报任务', 'No quota')}
+              </p>
             )}
           </Card>
 
@@ -188,7 +191,10 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
                 onClick={() => navigate(`/grid/${person.id}`)}
                 description={
                   person.verifiedAt
-                    ? t(`上次复核 ${person.verifiedAt.slice(0, 10)}`, `Last verified ${person.verifiedAt.slice(0, 10)}`)
+                    ? t(
+                        `上次复核 ${person.verifiedAt.slice(0, 10)}`,
+                        `Last verified ${person.verifiedAt.slice(0, 10)}`,
+                      )
                     : t('从未复核', 'Never verified')
                 }
               >
@@ -214,7 +220,10 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
                 description={record.address ?? undefined}
                 extra={RECORD_KIND_DEFINITIONS[record.kind].label[fieldLocale()]}
                 {...(isFieldRecordKind(record.kind)
-                  ? { arrowIcon: true, onClick: () => navigate(recordPath(record.kind as 'house', record.id)) }
+                  ? {
+                      arrowIcon: true,
+                      onClick: () => navigate(recordPath(record.kind as 'house', record.id)),
+                    }
                   : {})}
               >
                 {record.name}
