@@ -3,6 +3,7 @@
 // nothing on a second import, and gives the list back as a workbook that imports again.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckCharacter } from '@gridwork/core';
 import { anAccount, aSmallCounty } from '../../test-support/builders.js';
 import { as, importAndWait, signInCookie, startImport } from '../../test-support/http.js';
 import { describeEachDialect } from '../../test-support/test-db.js';
@@ -64,6 +65,20 @@ describeEachDialect('importing and exporting people', (dialect) => {
     expect(history).toEqual([expect.objectContaining({ version: 1, action: 'imported', reason: '导入 人员.csv' })]);
     const trail = await t.ctx.db.kysely.selectFrom('audit_log').select(['actor_username', 'details', 'outcome']).where('action', '=', 'registry.imported').execute();
     expect(trail.map((row) => [row.actor_username, row.outcome, JSON.parse(row.details).inserted])).toEqual([['im_center', 'ok', 3]]);
+  });
+
+  it('makes an imported person with a tag due for visits at once, as one registered by hand would be', async () => {
+    await anAccount(t.ctx, { username: 'im_county', role: 'county_admin', orgPath: '/511124/' });
+    const county = as(t.app, await signInCookie(t.app, 'im_county'));
+    const plan = await county({ method: 'POST', url: '/api/follow-up-plans', payload: { name: '残疾人 每月', subject: { kind: 'tag', tag: 'disabled' }, intervalsDays: [30] } });
+    expect(plan.statusCode).toBe(201);
+    const before = (await center({ method: 'GET', url: '/api/visits/due?status=all' })).json().items as { personName: string }[];
+    expect(before.map((item) => item.personName)).not.toContain('赵六');
+    const first17 = '51112419700202003';
+    const zhao = `赵六,居民身份证,${first17}${idNumberCheckCharacter(first17)},男,,马踏村一组 6 号,户籍人口,残疾人,511124101001,G01`;
+    expect(await importFile(center, `${HEADER}\n${zhao}\n`)).toMatchObject({ status: 'done', inserted: 1 });
+    const after = (await center({ method: 'GET', url: '/api/visits/due?status=all' })).json().items as { personName: string; subjectLabel: string }[];
+    expect(after).toContainEqual(expect.objectContaining({ personName: '赵六', subjectLabel: '残疾人 每月' }));
   });
 
   it('changes nothing when the same file is imported again, and updates only what changed', async () => {

@@ -16,6 +16,7 @@ import {
 } from '@gridwork/core';
 import type { Executor } from '../../db/schema.js';
 import type { NewPerson, PersonHistoryTable, PersonTable } from '../../db/tables/person.table.js';
+import { syncVisitSchedules } from '../visits/visit-schedules.service.js';
 import type { AppContext } from '../../platform/context.js';
 import { changesBetween, keyGroupOf } from './persons.service.js';
 import * as repo from './persons.repo.js';
@@ -199,6 +200,7 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
     const now = job.now();
     const inserts: NewPerson[] = [];
     const histories: PersonHistoryTable[] = [];
+    const rescheduled: string[] = [];
     const reason = `导入 ${job.fileName}`.slice(0, 200);
     for (const item of good) {
       const before = existing.get(item.index);
@@ -229,10 +231,15 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
         continue;
       }
       histories.push({ person_id: before.id, version: after.version, action: 'imported', reason, actor_id: job.actorId, actor_name: job.actorName, changes: JSON.stringify(diff), at: now });
+      if (changes.tags !== undefined || changes.path !== undefined) rescheduled.push(before.id);
     }
     if (!job.dryRun) {
       await repo.insertPersons(trx, inserts);
       await repo.insertHistories(trx, histories);
+      // Tagged people (left-behind, living alone …) are due for visits from today, in this batch's
+      // transaction, as when registered one by one; so are those whose tags or grid changed.
+      rescheduled.push(...inserts.filter((person) => person.tags !== '[]').map((person) => person.id));
+      if (rescheduled.length > 0) await syncVisitSchedules(ctx, trx, rescheduled);
     }
     result.seenKeys = [...added];
     return result;
