@@ -44,7 +44,9 @@ export function CorrectionForm({
     const status = values.residenceStatus[0];
     if (status && status !== person.residenceStatus) corrections.residenceStatus = status;
     if (Object.keys(corrections).length === 0) {
-      Toast.show({ content: t('没有改动：信息无误请点“确认复核”', 'Nothing changed: if it is right, tap “Confirm”') });
+      Toast.show({
+        content: t('没有改动：信息无误请点“确认复核”', 'Nothing changed: if it is right, tap “Confirm”'),
+      });
       return;
     }
     onSubmit(corrections);

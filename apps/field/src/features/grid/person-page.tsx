@@ -2,7 +2,7 @@
 // send a correction. Both wait in the outbox with the version read, so a record changed meanwhile
 // comes back as 需处理 rather than overwriting someone else's change.
 import { useEffect, useState } from 'react';
-import { Button, DotLoading, ErrorBlock, List, Popup, Space, Toast } from 'antd-mobile';
+import { DotLoading, ErrorBlock, List, Popup, Toast } from 'antd-mobile';
 import {
   GENDER_LABELS,
   ID_TYPE_LABELS,
@@ -16,7 +16,7 @@ import {
 import { cachedGet } from '../../lib/cached-read.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
 import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
-import { OutboxStateTag } from '../outbox/outbox-page.js';
+import { VerifyActions } from './verify-actions.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import type { VerifyPersonItem } from '../outbox/outbox.types.js';
 import { FloatingDeparture } from '../floating/departure-sheet.js';
@@ -61,7 +61,10 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
       <ErrorBlock
         status="disconnected"
         title={t('打不开这个人员', 'Cannot open this person')}
-        description={t('没有信号，手机上也没有保存他的信息', 'No signal, and this person is not kept on the phone')}
+        description={t(
+          '没有信号，手机上也没有保存他的信息',
+          'No signal, and this person is not kept on the phone',
+        )}
       />
     );
 
@@ -85,7 +88,9 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
     void flushOutbox();
     Toast.show({
       icon: 'success',
-      content: isOnline() ? t('已提交', 'Sent') : t('已保存，有信号时自动上传', 'Saved: sent when there is a signal'),
+      content: isOnline()
+        ? t('已提交', 'Sent')
+        : t('已保存，有信号时自动上传', 'Saved: sent when there is a signal'),
     });
   }
 
@@ -97,7 +102,9 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
   return (
     <div className="page">
       <List header={t('基本信息', 'Details')}>
-        <List.Item extra={<span data-testid="person-name">{person.name}</span>}>{t('姓名', 'Name')}</List.Item>
+        <List.Item extra={<span data-testid="person-name">{person.name}</span>}>
+          {t('姓名', 'Name')}
+        </List.Item>
         <List.Item extra={person.gender ? GENDER_LABELS[person.gender][fieldLocale()] : '—'}>
           {t('性别', 'Gender')}
         </List.Item>
@@ -112,36 +119,19 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
         <List.Item description={person.hukouPlace ?? '—'}>{t('户籍地', 'Hukou place')}</List.Item>
         <List.Item description={person.address ?? '—'}>{t('现住址', 'Address')}</List.Item>
         {tags && <List.Item description={tags}>{t('标签', 'Tags')}</List.Item>}
-        <List.Item extra={person.verifiedAt ? person.verifiedAt.slice(0, 10) : t('从未复核', 'Never verified')}>
+        <List.Item
+          extra={person.verifiedAt ? person.verifiedAt.slice(0, 10) : t('从未复核', 'Never verified')}
+        >
           {t('上次复核', 'Last verified')}
         </List.Item>
       </List>
-      {queued ? (
-        <List header={t('我的复核', 'My verification')}>
-          <List.Item
-            extra={<OutboxStateTag state={queued.state} />}
-            description={queued.message ?? undefined}
-          >
-            {queued.label}
-          </List.Item>
-        </List>
-      ) : (
-        <Space direction="vertical" block className="person-actions">
-          <Button
-            block
-            color="primary"
-            size="large"
-            onClick={() =>
-              void queue({ version: person.version, outcome: 'confirmed' }, t('复核确认', 'Confirmed'))
-            }
-          >
-            {t('信息无误，确认复核', 'Right as it is: confirm')}
-          </Button>
-          <Button block size="large" onClick={() => setCorrecting(true)}>
-            {t('信息有误，提交纠正', 'Wrong: send a correction')}
-          </Button>
-        </Space>
-      )}
+      <VerifyActions
+        queued={queued}
+        onConfirm={() =>
+          void queue({ version: person.version, outcome: 'confirmed' }, t('复核确认', 'Confirmed'))
+        }
+        onCorrect={() => setCorrecting(true)}
+      />
       <div className="person-actions">
         <FloatingDeparture person={person} />
       </div>

@@ -3,18 +3,7 @@
 // version read and goes up as one verification (corrections included) under the item's client key,
 // so a retry never counts twice and a record changed meanwhile comes back as 需处理.
 import { useEffect, useState } from 'react';
-import {
-  Button,
-  DotLoading,
-  ErrorBlock,
-  Form,
-  Input,
-  List,
-  Popup,
-  Selector,
-  Space,
-  Toast,
-} from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, Form, Input, List, Popup, Selector, Toast } from 'antd-mobile';
 import {
   RECORD_KIND_DEFINITIONS,
   type CurrentUser,
@@ -26,7 +15,7 @@ import { fieldLocale, t } from '../../app/i18n.js';
 import { isOnline } from '../../lib/network.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
 import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
-import { OutboxStateTag } from '../outbox/outbox-page.js';
+import { VerifyActions } from './verify-actions.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import type { VerifyRecordItem } from '../outbox/outbox.types.js';
 import { findRecord, membersOf, type RecordMember } from './my-grids.js';
@@ -240,33 +229,13 @@ export function RecordPage({ user, kind, id }: { user: CurrentUser; kind: FieldR
           {t('上次复核', 'Last verified')}
         </List.Item>
       </List>
-      {queued ? (
-        <List header={t('我的复核', 'My verification')}>
-          <List.Item
-            extra={<OutboxStateTag state={queued.state} />}
-            description={queued.message ?? undefined}
-            onClick={() => navigate('/outbox')}
-          >
-            {queued.label}
-          </List.Item>
-        </List>
-      ) : (
-        <Space direction="vertical" block className="person-actions">
-          <Button
-            block
-            color="primary"
-            size="large"
-            onClick={() =>
-              void queue({ version: view.version, outcome: 'confirmed' }, t('复核确认', 'Confirmed'))
-            }
-          >
-            {t('信息无误，确认复核', 'Right as it is: confirm')}
-          </Button>
-          <Button block size="large" onClick={() => setCorrecting(true)}>
-            {t('信息有误，提交纠正', 'Wrong: send a correction')}
-          </Button>
-        </Space>
-      )}
+      <VerifyActions
+        queued={queued}
+        onConfirm={() =>
+          void queue({ version: view.version, outcome: 'confirmed' }, t('复核确认', 'Confirmed'))
+        }
+        onCorrect={() => setCorrecting(true)}
+      />
       {definition.members && <Members kind={kind} id={view.id} />}
       <Popup
         visible={correcting}

@@ -1,7 +1,7 @@
-// The GPS fix of a visit as the worker reads it: point and accuracy, or why there is none.
+// A GPS fix as the worker reads it (a report's, a visit's): point and accuracy, or why there is none.
 import { Button } from 'antd-mobile';
 import { t } from '../../app/i18n.js';
-import type { PositionState } from '../report/use-position.js';
+import type { PositionState } from './use-position.js';
 
 export function PositionText({ state, onRetry }: { state: PositionState; onRetry: () => void }) {
   if (state.status === 'locating') return <span data-testid="position">{t('正在定位…', 'Locating…')}</span>;

@@ -12,29 +12,10 @@ import { useMyGrids } from '../grid/my-grids.js';
 import { CategoryPicker } from './category-picker.js';
 import { locateGrid } from './grid-locate.js';
 import { PhotoPicker } from './photo-picker.js';
-import { usePosition, type PositionState } from './use-position.js';
+import { usePosition } from './use-position.js';
+import { PositionText } from './position-text.js';
 import { isOnline } from '../../lib/network.js';
 import { t } from '../../app/i18n.js';
-
-function PositionLine({ state, onRetry }: { state: PositionState; onRetry: () => void }) {
-  if (state.status === 'locating') return <span data-testid="position">{t('正在定位…', 'Locating…')}</span>;
-  if (state.status === 'failed')
-    return (
-      <span data-testid="position">
-        {state.reason}{' '}
-        <Button size="mini" onClick={onRetry}>
-          {t('重新定位', 'Locate again')}
-        </Button>
-      </span>
-    );
-  const { lon, lat, accuracy } = state.position;
-  return (
-    <span data-testid="position">
-      {lon.toFixed(5)}, {lat.toFixed(5)}
-      {t(`（精度约 ${Math.round(accuracy)} 米）`, ` (within about ${Math.round(accuracy)} m)`)}
-    </span>
-  );
-}
 
 export function ReportPage({ user }: { user: CurrentUser }) {
   const [category, setCategory] = useState<Category | null>(null);
@@ -149,7 +130,7 @@ function ReportForm({ user, category, onBack }: { user: CurrentUser; category: C
       <Form.Item label={t('现场照片', 'Photos')}>
         <PhotoPicker photos={photos} onChange={setPhotos} />
       </Form.Item>
-      <Form.Item label={t('位置', 'Location')} description={<PositionLine state={position} onRetry={locate} />}>
+      <Form.Item label={t('位置', 'Location')} description={<PositionText state={position} onRetry={locate} />}>
         <span data-testid="located-grid">{grid ? grid.name : fix ? t('不在我的网格内：请选择网格', 'Not in my grids: choose a grid') : t('请选择网格', 'Choose a grid')}</span>
       </Form.Item>
       {choices.length > 0 && (

@@ -18,7 +18,7 @@ import { putOutboxItem } from '../outbox/outbox.store.js';
 import { useCategories } from '../report/category-picker.js';
 import { PhotoPicker } from '../report/photo-picker.js';
 import { usePosition } from '../report/use-position.js';
-import { PositionText } from './position-text.js';
+import { PositionText } from '../report/position-text.js';
 import { DEFAULT_VISIT_CATEGORY, RaisedEventFields, type RaisedEventChoice } from './raised-event-fields.js';
 import { dueStatusLabel, metLabel, shanghaiMoment, situationLabel } from './visit-labels.js';
 import { visitItem } from './visit-item.js';
