@@ -127,9 +127,13 @@ describe.skipIf(!chromiumAvailable)('the registry in the console', () => {
     const form = page.getByRole('dialog');
     await form.getByLabel('姓名').fill('欧阳新登');
     await form.getByLabel('所在网格').click();
-    await page.getByRole('menuitemcheckbox', { name: '马踏镇' }).click();
-    await page.getByRole('menuitemcheckbox', { name: '马踏村村民委员会' }).click();
-    await page.getByRole('menuitemcheckbox', { name: '三组网格' }).click();
+    // Each column of the cascader opens as the previous one is picked; the click is sent to the
+    // option itself once it shows (a pointer click can land mid-animation on a loaded machine).
+    for (const name of ['马踏镇', '马踏村村民委员会', '三组网格']) {
+      const option = page.getByRole('menuitemcheckbox', { name });
+      await expect.poll(() => option.isVisible()).toBe(true);
+      await option.dispatchEvent('click');
+    }
     const fresh = idNumber('20010909', '567');
     await form.getByLabel('证件号码').fill(`${fresh.slice(0, 17)}${fresh.endsWith('0') ? '1' : '0'}`);
     await form.getByRole('button', { name: '登记' }).click();

@@ -407,7 +407,8 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
 
   it('finds houses of my grid with no signal, confirms one and corrects another; a lost answer is retried without counting twice', async () => {
     const cookie = await cookieOf();
-    const grid = (await apiGet<{ grid: { id: string } | null }>('/api/grids/locate?lon=104.005&lat=29.504')).grid;
+    const grid = (await apiGet<{ grid: { id: string } | null }>('/api/grids/locate?lon=104.005&lat=29.504'))
+      .grid;
     houses.quiet = await apiSend<HouseView>(cookie, 'POST', '/api/houses', {
       gridId: grid?.id,
       name: `测试房屋甲${run}`,
@@ -427,18 +428,27 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
     await expect.poll(() => page.getByTestId('record').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     await page.getByTestId('record').first().tap();
     await expect.poll(() => page.url()).toMatch(/\/m\/grid\/households\/.+/);
-    await expect.poll(() => page.getByTestId('record-member').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('record-member').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('field-household'), fullPage: true });
     await findInMyGrid('组织', '超市');
-    await expect.poll(() => page.getByTestId('record').allTextContents()).toEqual([
-      expect.stringContaining('马踏村惠民超市'),
-    ]);
+    await expect
+      .poll(() => page.getByTestId('record').allTextContents())
+      .toEqual([expect.stringContaining('马踏村惠民超市')]);
 
     // With a signal the houses of my grid are fetched and kept on the phone.
     await tab('我的网格');
     await page.locator('.section-picker .adm-selector-item').filter({ hasText: '房屋' }).tap();
     await expect
-      .poll(() => page.getByTestId('record').filter({ hasText: `测试房屋甲${run}` }).count(), { timeout: 15_000 })
+      .poll(
+        () =>
+          page
+            .getByTestId('record')
+            .filter({ hasText: `测试房屋甲${run}` })
+            .count(),
+        { timeout: 15_000 },
+      )
       .toBe(1);
     await page.screenshot({ path: screenshotPath('field-my-grid-houses') });
 
@@ -492,7 +502,9 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
   });
 
   it('retries an event check (核查) whose answer was lost without troubling the worker: it counts once', async () => {
-    const handled = await apiGet<{ items: { id: string; title: string }[] }>('/api/events?status=handled&limit=50');
+    const handled = await apiGet<{ items: { id: string; title: string }[] }>(
+      '/api/events?status=handled&limit=50',
+    );
     const event = handled.items[0];
     expect(event, 'the demo has a handled event for the worker to check').toBeDefined();
     let cut = 0;
@@ -548,7 +560,10 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
     await expect.poll(() => item.textContent()).toContain('该记录已被他人修改，请刷新后再改');
     await page.screenshot({ path: screenshotPath('field-outbox-attention'), fullPage: true });
     // Nothing of the worker's correction landed.
-    expect((await apiGet<HouseView & { contactName: string | null }>(`/api/houses/${houses.moved.id}`)).contactName).toBeNull();
+    expect(
+      (await apiGet<HouseView & { contactName: string | null }>(`/api/houses/${houses.moved.id}`))
+        .contactName,
+    ).toBeNull();
 
     await item.getByRole('button', { name: '按最新版本重新提交' }).tap();
     await expect.poll(() => page.locator('.adm-dialog').textContent()).toContain('第 3 版');
@@ -676,7 +691,10 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
     await page.locator('.adm-dialog').getByRole('button', { name: '删除并退出' }).tap();
     await expect.poll(() => page.getByLabel('密码').isVisible()).toBe(true);
     const wiped = await storeCounts();
-    expect(Object.values(wiped).every((count) => count === 0), JSON.stringify(wiped)).toBe(true);
+    expect(
+      Object.values(wiped).every((count) => count === 0),
+      JSON.stringify(wiped),
+    ).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('gridwork.field.user'))).toBeNull();
     await goOnline();
     await signInOnPhone('worker');
@@ -695,22 +713,36 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
     await page.locator('.adm-tab-bar-item').filter({ hasText: 'My grid' }).tap();
     await page.locator('.section-picker').getByRole('option', { name: 'House', exact: true }).tap();
     await expect
-      .poll(() => page.getByTestId('record').filter({ hasText: `测试房屋甲${run}` }).count(), { timeout: 15_000 })
+      .poll(
+        () =>
+          page
+            .getByTestId('record')
+            .filter({ hasText: `测试房屋甲${run}` })
+            .count(),
+        { timeout: 15_000 },
+      )
       .toBe(1);
-    await page.getByTestId('record').filter({ hasText: `测试房屋甲${run}` }).tap();
-    await expect.poll(() => page.getByRole('button', { name: 'Right as it is: confirm' }).isVisible()).toBe(true);
+    await page
+      .getByTestId('record')
+      .filter({ hasText: `测试房屋甲${run}` })
+      .tap();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Right as it is: confirm' }).isVisible())
+      .toBe(true);
     await page.screenshot({ path: screenshotPath('field-house-en'), fullPage: true });
     await page.goto(`${server.url}/m/outbox`);
     await expect.poll(() => page.getByTestId('outbox-summary').textContent()).toBe('All sent');
     await page.screenshot({ path: screenshotPath('field-outbox-en') });
     await page.goto(`${server.url}/m/`);
     await page.getByTestId('language-switch').tap();
-    await expect.poll(() => page.getByTestId('signed-in').textContent(), { timeout: 15_000 }).toContain('专职网格员');
+    await expect
+      .poll(() => page.getByTestId('signed-in').textContent(), { timeout: 15_000 })
+      .toContain('专职网格员');
     expect(errors).toEqual([]);
   });
   it('shows why a page cannot open when its code did not load, and the rest of the app keeps working', async () => {
     // A phone whose service worker has not kept the pages yet (blocked here), and whose signal
-    // drops just as the worker opens 我的事件: that page's chunk does not arrive.
+    // drops just before the worker opens 我的事件: that page's chunk does not arrive.
     const phone = await browser.newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
@@ -720,27 +752,35 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
     });
     // Nothing here may wait without end: a step that cannot happen fails, naming itself.
     phone.setDefaultTimeout(20_000);
-    const other = await phone.newPage();
-    const pageErrors: string[] = [];
-    other.on('pageerror', (error) => pageErrors.push(error.message));
-    await other.goto(`${server.url}/m/`);
-    await other.getByLabel('用户名').fill('worker');
-    await other.getByLabel('密码').fill('Grid@2026');
-    await other.getByRole('button', { name: '登录' }).tap();
-    await expect.poll(() => other.locator('.tab-bar').isVisible(), { timeout: 15_000 }).toBe(true);
-    await other.route(/\/assets\/my-events-page[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
-    await other.locator('.adm-tab-bar-item').filter({ hasText: '我的事件' }).tap();
-    await expect.poll(() => other.getByText('此页面暂时打不开').isVisible()).toBe(true);
-    await other.screenshot({ path: screenshotPath('field-page-unavailable') });
-    // The other tabs still open; with the chunk back, 重试 opens the page.
-    await other.locator('.adm-tab-bar-item').filter({ hasText: '上报' }).tap();
-    await expect.poll(() => other.getByRole('button', { name: '环境卫生', exact: true }).isVisible()).toBe(true);
-    await other.unroute(/\/assets\/my-events-page[^/]*\.js$/);
-    await other.locator('.adm-tab-bar-item').filter({ hasText: '我的事件' }).tap();
-    await expect.poll(() => other.getByText('此页面暂时打不开').isVisible()).toBe(true);
-    await other.getByRole('button', { name: '重试' }).tap();
-    await expect.poll(() => other.getByText('此页面暂时打不开').isVisible(), { timeout: 15_000 }).toBe(false);
-    expect(pageErrors).toEqual([]);
-    await phone.close();
+    try {
+      const other = await phone.newPage();
+      const pageErrors: string[] = [];
+      other.on('pageerror', (error) => pageErrors.push(error.message));
+      await other.goto(`${server.url}/m/`);
+      await other.getByLabel('用户名').fill('worker');
+      await other.getByLabel('密码').fill('Grid@2026');
+      await other.getByRole('button', { name: '登录' }).tap();
+      await expect.poll(() => other.locator('.tab-bar').isVisible(), { timeout: 15_000 }).toBe(true);
+      await phone.setOffline(true);
+      await other.locator('.adm-tab-bar-item').filter({ hasText: '我的事件' }).tap();
+      await expect.poll(() => other.getByText('此页面暂时打不开').isVisible()).toBe(true);
+      await other.screenshot({ path: screenshotPath('field-page-unavailable') });
+      // With the signal back, home (in the app's entry) still opens; a page that failed to load
+      // (and any page sharing its modules, which the browser now holds as failed) opens with 重试,
+      // which loads the app again where the worker was.
+      await phone.setOffline(false);
+      await other.locator('.adm-tab-bar-item').filter({ hasText: '首页' }).tap();
+      await expect.poll(() => other.getByTestId('signed-in').isVisible()).toBe(true);
+      await other.locator('.adm-tab-bar-item').filter({ hasText: '我的事件' }).tap();
+      await expect.poll(() => other.getByText('此页面暂时打不开').isVisible()).toBe(true);
+      await other.getByRole('button', { name: '重试' }).tap();
+      // The app loads again where the worker was, and the page opens with the worker's events.
+      await other.waitForLoadState('load');
+      await expect.poll(() => other.getByTestId('my-event').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await other.getByText('此页面暂时打不开').isVisible()).toBe(false);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
   });
 });

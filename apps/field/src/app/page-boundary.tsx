@@ -7,14 +7,14 @@ import { t } from './i18n.js';
 
 interface State {
   readonly failed: boolean;
-  /** The page's code did not arrive: React keeps that answer, so only a reload asks again. */
+  /** The page's code (or the styles Vite preloads with it) did not arrive: React keeps that answer, so only a reload asks again. */
   readonly chunkMissing: boolean;
 }
 
 function isChunkFailure(error: unknown): boolean {
   return (
     error instanceof Error &&
-    /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(
+    /dynamically imported module|Importing a module script failed|error loading dynamically|Unable to preload/i.test(
       error.message,
     )
   );

@@ -91,7 +91,8 @@ async function retryOnLatest(item: VerifyPersonItem | VerifyRecordItem) {
     cancelText: t('取消', 'Cancel'),
   });
   if (!confirmed) return;
-  if (item.kind === 'verify_person') await retry({ ...item, body: { ...item.body, version: latest.version } });
+  if (item.kind === 'verify_person')
+    await retry({ ...item, body: { ...item.body, version: latest.version } });
   else await retry({ ...item, body: { ...item.body, version: latest.version } });
 }
 
@@ -129,7 +130,7 @@ function EditReport({ item, onClose }: { item: ReportEventItem; onClose: () => v
 }
 
 export function OutboxPage() {
-  const { items: ownItems, othersItems, unsent, pausedForSignIn, others } = useOutbox();
+  const { items: ownItems, othersItems, unsent, pausedForSignIn, others, loaded } = useOutbox();
   // Another worker's items show (unsent only) with whose they are; they are not this worker's to act on.
   const items = [...ownItems, ...othersItems].sort((a, b) => a.seq - b.seq);
   // The signed-in worker's own: another worker's wait for them and are counted apart.
@@ -141,16 +142,18 @@ export function OutboxPage() {
   return (
     <div className="page">
       <p className="hint outbox-summary" data-testid="outbox-summary">
-        {mine > 0
-          ? t(`${mine} 项未上传`, `${mine} not sent`) +
-            (pausedForSignIn
-              ? t('：登录失效，重新登录后继续', ': signed out, sending resumes after sign-in')
-              : online
-                ? ''
-                : t('：有信号时自动上传', ': sent when there is a signal'))
-          : others > 0
-            ? t('我的已全部上传', 'All of mine sent')
-            : t('全部已上传', 'All sent')}
+        {!loaded
+          ? t('正在读取…', 'Reading…')
+          : mine > 0
+            ? t(`${mine} 项未上传`, `${mine} not sent`) +
+              (pausedForSignIn
+                ? t('：登录失效，重新登录后继续', ': signed out, sending resumes after sign-in')
+                : online
+                  ? ''
+                  : t('：有信号时自动上传', ': sent when there is a signal'))
+            : others > 0
+              ? t('我的已全部上传', 'All of mine sent')
+              : t('全部已上传', 'All sent')}
       </p>
       {others > 0 && (
         <p className="hint outbox-others" data-testid="outbox-others">

@@ -16,10 +16,12 @@ export interface OutboxView {
   readonly othersItems: readonly OutboxItem[];
   readonly attention: number;
   readonly pausedForSignIn: boolean;
+  /** The phone's store has been read once: before that, nothing may be said to be sent. */
+  readonly loaded: boolean;
 }
 
 export function useOutbox(): OutboxView {
-  const [items, setItems] = useState<readonly OutboxItem[]>([]);
+  const [items, setItems] = useState<readonly OutboxItem[] | null>(null);
   const [paused, setPaused] = useState(isPausedForSignIn());
   useEffect(() => {
     let live = true;
@@ -45,8 +47,9 @@ export function useOutbox(): OutboxView {
     };
   }, []);
   const me = rememberedUser()?.id;
-  const mine = items.filter((item) => isOwnedBy(item, me));
-  const othersItems = items.filter((item) => item.state !== 'sent' && !isOwnedBy(item, me));
+  const all = items ?? [];
+  const mine = all.filter((item) => isOwnedBy(item, me));
+  const othersItems = all.filter((item) => item.state !== 'sent' && !isOwnedBy(item, me));
   return {
     items: mine,
     unsent: mine.filter((item) => item.state !== 'sent').length + othersItems.length,
@@ -54,5 +57,6 @@ export function useOutbox(): OutboxView {
     othersItems,
     attention: mine.filter((item) => item.state === 'attention').length,
     pausedForSignIn: paused,
+    loaded: items !== null,
   };
 }
