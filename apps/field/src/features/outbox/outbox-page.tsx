@@ -91,9 +91,11 @@ async function retryOnLatest(item: VerifyPersonItem | VerifyRecordItem) {
     cancelText: t('取消', 'Cancel'),
   });
   if (!confirmed) return;
-  if (item.kind === 'verify_person')
-    await retry({ ...item, body: { ...item.body, version: latest.version } });
-  else await retry({ ...item, body: { ...item.body, version: latest.version } });
+  const resent: VerifyPersonItem | VerifyRecordItem = {
+    ...item,
+    body: { ...item.body, version: latest.version },
+  };
+  await retry(resent);
 }
 
 function EditReport({ item, onClose }: { item: ReportEventItem; onClose: () => void }) {
