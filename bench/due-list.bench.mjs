@@ -157,7 +157,7 @@ function syncStatements(kind, kysely, plans) {
   return {
     covered: schedulesRepo.materializeDesiredSql(kind, covered).map(compile),
     end: compile(schedulesRepo.endUncoveredSql(desired, null, now)),
-    move: compile(schedulesRepo.moveCoveredSql(desired, now)),
+    move: compile(schedulesRepo.moveCoveredSql(desired, now, today)),
     missing: compile(schedulesRepo.subjectsWithoutScheduleSql(desired)),
     drop: compile(schedulesRepo.dropDesiredSql(kind)),
     dates: plans.map((plan) => {

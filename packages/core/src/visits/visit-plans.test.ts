@@ -4,6 +4,7 @@ import {
   afterVisit,
   dueOfVisit,
   firstSchedule,
+  scheduleStartingOn,
   intervalAfter,
   milestonesOf,
   missedCountAt,
@@ -116,6 +117,25 @@ describe('due dates from the anchor and the intervals', () => {
       visitsDone: 0,
       missedCount: 0,
     });
+  });
+
+  it('owes nothing from before the platform kept the schedule: a plan introduced today starts at today’s cadence', () => {
+    // Released 1 November, first visit after 7 days: kept from 3 November, nothing is stepped over.
+    expect(scheduleStartingOn('2026-11-01', [7], '2026-11-03')).toEqual(firstSchedule('2026-11-01', [7]));
+    // A record entered 40 days after it began (7, 15, then 30 days): the visits of days 7 and 22
+    // were never owed; the next is day 52, at the 30-day interval.
+    expect(scheduleStartingOn('2026-10-01', [7, 15, 30], '2026-11-10')).toEqual({
+      baseOn: '2026-10-23',
+      dueOn: '2026-11-22',
+      visitsDone: 2,
+      missedCount: 0,
+    });
+    // Released years ago, weekly: due within the coming week, never overdue on day one.
+    const old = scheduleStartingOn('2023-03-15', [7], '2026-12-02');
+    expect(old.dueOn >= '2026-12-02' && old.dueOn <= '2026-12-09').toBe(true);
+    expect(scheduleStatusAt(old, { intervalsDays: [7], graceDays: 0 }, '2026-12-02')).toBe('due_week');
+    // A cadence falling due today is owed today.
+    expect(scheduleStartingOn('2026-11-25', [7], '2026-12-02').dueOn).toBe('2026-12-02');
   });
 });
 

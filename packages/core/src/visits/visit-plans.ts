@@ -151,6 +151,24 @@ export function firstSchedule(anchorOn: string, intervalsDays: readonly number[]
 }
 
 /**
+ * The state of a schedule the platform starts keeping on `today` for a subject anchored on
+ * `anchorOn`. Visits owed before the platform knew of the subject under a plan (a plan introduced
+ * for people released years ago, a record entered weeks after it began) are not owed: the cadences
+ * that fell due before today are stepped over, neither done nor missed, so the first visit owed is
+ * the first due date from today on, at the interval that cadence has reached (15, 30, then 90
+ * days after release stays at 90 for someone released long ago).
+ */
+export function scheduleStartingOn(anchorOn: string, intervalsDays: readonly number[], today: string): ScheduleState {
+  let baseOn = anchorOn;
+  let visitsDone = 0;
+  while (addDays(baseOn, intervalAfter(intervalsDays, visitsDone)) < today && visitsDone < 100_000) {
+    baseOn = addDays(baseOn, intervalAfter(intervalsDays, visitsDone));
+    visitsDone += 1;
+  }
+  return { baseOn, dueOn: addDays(baseOn, intervalAfter(intervalsDays, visitsDone)), visitsDone, missedCount: 0 };
+}
+
+/**
  * The cadences that passed unvisited by `date`: the due dates after the current one that are
  * themselves already behind `date` (a visit on the day after the next due date missed one).
  */

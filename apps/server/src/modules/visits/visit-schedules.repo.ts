@@ -177,17 +177,23 @@ export async function endUncovered(
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** Moves covered schedules to the plan that covers them now and to the person's current place; reopens ended ones. */
-export function moveCoveredSql(desired: RawBuilder<unknown>, now: string): RawBuilder<unknown> {
+/**
+ * Moves covered schedules to the plan that covers them now and to the person's current place;
+ * reopens ended ones, owing their next visit an interval after today (not the visits of the time
+ * they were not kept).
+ */
+export function moveCoveredSql(desired: RawBuilder<unknown>, now: string, today: string): RawBuilder<unknown> {
   return sql`update visit_schedule set plan_id = d.plan_id, path = d.path, county_code = d.county_code, township_code = d.township_code,
-      village_code = d.village_code, grid_id = d.grid_id, ended_at = null, updated_at = ${now}
+      village_code = d.village_code, grid_id = d.grid_id,
+      base_on = case when visit_schedule.ended_at is not null and visit_schedule.base_on < ${today} then ${today} else visit_schedule.base_on end,
+      ended_at = null, updated_at = ${now}
     from (${desired}) as d
     where visit_schedule.subject_key = d.subject_key
       and (visit_schedule.plan_id <> d.plan_id or visit_schedule.path <> d.path or visit_schedule.ended_at is not null)`;
 }
 
-export async function moveCovered(db: Executor, desired: RawBuilder<unknown>, now: string): Promise<number> {
-  const result = await moveCoveredSql(desired, now).execute(db);
+export async function moveCovered(db: Executor, desired: RawBuilder<unknown>, now: string, today: string): Promise<number> {
+  const result = await moveCoveredSql(desired, now, today).execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -1,7 +1,7 @@
 // Keeps every visit schedule current in the transaction of the change that moves it: a plan
 // created, changed or retired (all schedules, set-wise), a special-population or assistance
 // record created, changed or ended, a person's tags, grid or status changed (that person's only).
-import { newId, shanghaiDate, type VisitShiftRule } from '@gridwork/core';
+import { newId, scheduleStartingOn, shanghaiDate, type VisitShiftRule } from '@gridwork/core';
 import type { Executor } from '../../db/schema.js';
 import type { FollowUpPlanTable, VisitScheduleTable } from '../../db/tables/visit.table.js';
 import type { AppContext } from '../../platform/context.js';
@@ -64,25 +64,30 @@ export async function syncVisitSchedules(
   let moved = 0;
   let added = 0;
   if (desired) {
-    moved = await schedules.moveCovered(trx, desired, now);
+    moved = await schedules.moveCovered(trx, desired, now, today);
     const missing = await schedules.subjectsWithoutSchedule(trx, desired);
-    const rows: VisitScheduleTable[] = missing.map((subject) => ({
-      id: newId(),
-      ...subject,
-      // The dates are computed below with every other schedule of the plan.
-      base_on: subject.anchor_on,
-      due_on: subject.anchor_on,
-      due_week_on: subject.anchor_on,
-      overdue_after: subject.anchor_on,
-      missed_after: subject.anchor_on,
-      next_card_after: null,
-      visits_done: 0,
+    const intervalsOf = new Map(plans.map((plan) => [plan.id, planRuleOf(plan).intervalsDays]));
+    const rows: VisitScheduleTable[] = missing.map((subject) => {
+      // Owed from today on: a subject the platform learns of late is not late on its first day.
+      const start = scheduleStartingOn(subject.anchor_on, intervalsOf.get(subject.plan_id) ?? [1], today);
+      return {
+        id: newId(),
+        ...subject,
+        // The other dates are computed below with every other schedule of the plan.
+        base_on: start.baseOn,
+        due_on: start.dueOn,
+        due_week_on: start.dueOn,
+        overdue_after: start.dueOn,
+        missed_after: start.dueOn,
+        next_card_after: null,
+        visits_done: start.visitsDone,
       missed_count: 0,
       last_visited_at: null,
       ended_at: null,
-      created_at: now,
-      updated_at: now,
-    }));
+        created_at: now,
+        updated_at: now,
+      };
+    });
     await schedules.insertSchedules(trx, rows);
     added = rows.length;
   }

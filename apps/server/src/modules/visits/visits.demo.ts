@@ -59,8 +59,14 @@ export interface DemoVisitActors {
   readonly worker: AuthenticatedSession;
 }
 
+/** The context as it was `days` ago: the demo's plans and records are made on the days they began. */
+function daysAgoContext(ctx: AppContext, days: number): AppContext {
+  return { ...ctx, clock: () => ctx.clock() - days * 86_400_000 };
+}
+
 export async function seedDemoVisits(ctx: AppContext, actors: DemoVisitActors): Promise<void> {
-  const plans = createFollowUpPlansService(ctx);
+  // The county introduced its plans four months ago; a schedule owes visits from the day it is kept.
+  const plans = createFollowUpPlansService(daysAgoContext(ctx, 120));
   for (const plan of DEMO_PLANS) await plans.create(actors.county, SYSTEM_ACTOR, plan);
   const today = shanghaiDate(ctx.clock());
   const [gridPath] = await repo.gridPathsOfWorker(ctx.db.kysely, actors.worker.user.id);
@@ -71,14 +77,15 @@ export async function seedDemoVisits(ctx: AppContext, actors: DemoVisitActors): 
     (typeof people)[number],
     ...typeof people,
   ];
-  const records = createPersonRecordsService(ctx);
+  // Each record is entered on the day it began, so its schedule has owed visits since then.
+  const recordsOn = (daysAgo: number) => createPersonRecordsService(daysAgoContext(ctx, daysAgo));
   const special = (
     personId: string,
     category: 'community_correction' | 'released_prisoner' | 'severe_mental_disorder',
     riskLevel: 'high' | 'medium' | 'low',
     daysAgo: number,
   ) =>
-    records.createSpecial(actors.center, SYSTEM_ACTOR, personId, {
+    recordsOn(daysAgo).createSpecial(actors.center, SYSTEM_ACTOR, personId, {
       category,
       riskLevel,
       supervisingUnit: '马踏镇司法所',
@@ -90,7 +97,7 @@ export async function seedDemoVisits(ctx: AppContext, actors: DemoVisitActors): 
   await special(released!.id, 'released_prisoner', 'high', 16);
   // Due within the week.
   await special(mental!.id, 'severe_mental_disorder', 'medium', 10);
-  await records.createAssistance(actors.center, SYSTEM_ACTOR, dibao!.id, {
+  await recordsOn(35).createAssistance(actors.center, SYSTEM_ACTOR, dibao!.id, {
     kind: 'minimum_living',
     measures: '每月发放低保金，走访了解生活情况',
     startDate: addDays(today, -35),

@@ -198,6 +198,10 @@ describeEachDialect('follow-up plans and visits', (dialect) => {
       intervalsDays: [30],
     });
     // After the plans: a high-risk record and a tagged person are scheduled as they are written.
+    // 钱二's record was entered on 10 November, the day it began (a schedule owes visits from the
+    // day it is kept: one entered late is not late on its first day, see the next test).
+    const resumeAt = new Date(t.clock()).toISOString();
+    t.clock.set('2026-11-10T02:00:00.000Z');
     const high = await center({
       method: 'POST',
       url: `/api/persons/${people['qian']}/special-populations`,
@@ -209,6 +213,8 @@ describeEachDialect('follow-up plans and visits', (dialect) => {
       },
     });
     specials['qian'] = high.json().id as string;
+    t.clock.set(resumeAt);
+    center = as(t.app, await signInCookie(t.app, 'v_center'));
     const sun = (await otherCenter({ method: 'GET', url: `/api/persons/${people['sun']}` })).json();
     expect(
       (
@@ -433,7 +439,7 @@ describeEachDialect('follow-up plans and visits', (dialect) => {
     expect((await t.ctx.db.kysely.selectFrom('visit_target').selectAll().execute()).length).toBe(1);
   });
 
-  it('keeps the photos of a visit, and refuses one never uploaded naming it', async () => {
+  it('keeps the photos of a visit, shows them to the center within scope, and refuses one never uploaded naming it', async () => {
     const png = Buffer.from(
       '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
         '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
@@ -472,6 +478,9 @@ describeEachDialect('follow-up plans and visits', (dialect) => {
       (await worker({ method: 'GET', url: `/api/persons/${people['zhou']}/visits` })).json().items[0]
         .photoIds,
     ).toEqual([photoId]);
+    // The center reviewing the visit opens its photo; another township's center does not see it.
+    expect((await center({ method: 'GET', url: `/api/photos/${photoId}` })).statusCode).toBe(200);
+    expect((await otherCenter({ method: 'GET', url: `/api/photos/${photoId}` })).statusCode).toBe(404);
   });
 
   it('answers 404 for a person outside the caller’s grids or scope, as other scoped reads do', async () => {
@@ -647,6 +656,30 @@ describeEachDialect('follow-up plans and visits', (dialect) => {
       'follow_up_plan.updated',
       'follow_up_plan.updated',
     ]);
+  });
+
+  it('owes no visit from before a plan existed: records that began years ago are due within the first interval, without cards', async () => {
+    const record = await otherCenter({
+      method: 'POST',
+      url: `/api/persons/${people['sun']}/special-populations`,
+      payload: { category: 'drug_user', riskLevel: 'medium', supervisingUnit: '竹园镇派出所', startDate: '2024-03-01' },
+    });
+    expect(record.statusCode).toBe(201);
+    const plan = await county({
+      method: 'POST',
+      url: '/api/follow-up-plans',
+      payload: { name: '吸毒人员 每月', subject: { kind: 'special_population', category: 'drug_user', riskLevel: null }, intervalsDays: [30] },
+    });
+    expect(plan.json()).toMatchObject({ schedules: 1 });
+    const [due] = await dueOf(otherCenter);
+    // Due on the first cadence from today on (2024-03-01 + 34 × 30 days), not 33 visits behind.
+    expect(due).toMatchObject({ personName: '孙三', dueOn: '2026-12-16', status: 'upcoming', missedCount: 0 });
+    const before = await t.ctx.db.kysely.selectFrom('visit_card').select('id').execute();
+    await createVisitCardsService(t.ctx).sweep(new Date(t.clock()).toISOString());
+    expect(await t.ctx.db.kysely.selectFrom('visit_card').select('id').execute()).toHaveLength(before.length);
+    // Retired again, so the later tests of this file see 竹园镇 as before.
+    expect((await county({ method: 'PATCH', url: `/api/follow-up-plans/${plan.json().id}`, payload: { version: 1, active: false } })).statusCode).toBe(200);
+    expect(await dueOf(otherCenter)).toEqual([]);
   });
 
   it('moves a person’s schedules out of every list when they move out', async () => {
