@@ -701,6 +701,23 @@ describe.skipIf(!chromiumAvailable)('the field app on a phone', () => {
     expect(errors).toEqual([]);
   });
 
+  it('asks home’s lists once each, as the page opens, before the app’s code has run', async () => {
+    const asked: string[] = [];
+    const track = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+    };
+    page.on('request', track);
+    await page.goto(`${server.url}/m/`);
+    await expect.poll(() => page.getByText('本月上报任务').isVisible(), { timeout: 15_000 }).toBe(true);
+    page.off('request', track);
+    const homeReads = ['/api/events?status=handled&limit=50', '/api/persons/due?limit=50', '/api/registry/due?limit=50', '/api/event-quotas', '/api/visits/due?status=all&limit=200'];
+    for (const read of homeReads) expect(asked.filter((url) => url === read), read).toHaveLength(1);
+    // Started by the page itself, ahead of the sign-in check the app makes when its code runs.
+    expect(asked.indexOf(homeReads[0]!)).toBeLessThan(asked.indexOf('/api/auth/me'));
+    expect(errors).toEqual([]);
+  });
+
   it('switches to English on the home page and back', async () => {
     await tab('首页');
     await page.getByTestId('language-switch').tap();

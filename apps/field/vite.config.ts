@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { FIELD_LOCALE_STORAGE_KEY } from './src/app/locale-key.js';
+import { earlyReadsScript, homeReadKeys } from './src/lib/home-reads.js';
 
 // Served by the API server at /m/; in development, API calls go to the server on :3000.
 // The service worker precaches the app shell so the app opens with no signal after one visit;
@@ -9,6 +11,13 @@ export default defineConfig({
   base: '/m/',
   plugins: [
     react(),
+    {
+      // Home's reads start with the page, before the app's code arrives (see src/lib/home-reads.ts).
+      name: 'gridwork-early-reads',
+      transformIndexHtml: () => [
+        { tag: 'script', children: earlyReadsScript(homeReadKeys(), FIELD_LOCALE_STORAGE_KEY), injectTo: 'head-prepend' },
+      ],
+    },
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,

@@ -64,6 +64,14 @@ async function call<T>(method: string, url: string, body?: unknown, options: { q
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return readResponse<T>(response, options);
+}
+
+/**
+ * The answer of a call as `call` reads it: the JSON payload, or an ApiError (a 401 told to the
+ * listeners unless quiet). Also reads a response fetched ahead, e.g. by the page's first script.
+ */
+export async function readResponse<T>(response: Response, options: { quiet401?: boolean } = {}): Promise<T> {
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => ({ error: { code: 'INTERNAL', message: response.statusText } }));
   if (!response.ok) {

@@ -16,6 +16,7 @@ import { goBack, navigate, useRoute } from './router.js';
 import { t } from './i18n.js';
 import { PageBoundary } from './page-boundary.js';
 import { wipeKeptReads } from '../lib/field-db.js';
+import { dropEarlyReads } from '../lib/home-reads.js';
 import { kindLabel, kindOfSegment } from '../features/grid/record-kinds.js';
 import { keepMyGridsOnce } from '../features/grid/my-grids.js';
 import { keepForFieldWork } from '../features/floating/field-keep.js';
@@ -133,6 +134,7 @@ export function FieldApp() {
   useEffect(() => (user && !expired ? startOutboxSender() : undefined), [user, expired]);
 
   const signedIn = useCallback((me: CurrentUser) => {
+    dropEarlyReads();
     // Another worker on this phone: the previous worker's kept grids are not theirs to read (the
     // previous worker's outbox stays, sent only when they sign in again).
     const previous = rememberedUser();
@@ -146,6 +148,7 @@ export function FieldApp() {
   }, []);
 
   const signedOut = useCallback(() => {
+    dropEarlyReads();
     forgetUser();
     setUser(null);
     navigate('/', { replace: true });

@@ -5,7 +5,7 @@
 import type { Locale } from '@gridwork/core';
 import { setApiLanguage } from '@gridwork/client';
 
-const STORAGE_KEY = 'gridwork.field.locale';
+import { FIELD_LOCALE_STORAGE_KEY as STORAGE_KEY } from './locale-key.js';
 
 function stored(): Locale {
   return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';

@@ -1,7 +1,8 @@
 // Reads that still answer with no signal: each answer is kept in IndexedDB, and when the network
 // fails the last kept copy is shown, marked as not fresh.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, withQuery, type Query } from '@gridwork/client';
+import { ApiError, api, readResponse, withQuery, type Query } from '@gridwork/client';
+import { takeEarlyRead } from './home-reads.js';
 import { loadRead, saveRead } from './field-db.js';
 import { noteFailure, reportNetworkSuccess } from './network.js';
 
@@ -14,7 +15,11 @@ export interface ReadResult<T> {
 export async function cachedGet<T>(url: string, query?: Query): Promise<ReadResult<T>> {
   const key = withQuery(url, query);
   try {
-    const data = await api.get<T>(url, query);
+    // Home's reads may have been started by the page itself, before this code arrived.
+    // Only a good answer is used: one refused (asked before signing in) or failed is asked again.
+    const early = takeEarlyRead(key);
+    const response = early ? await early : null;
+    const data = response?.ok ? await readResponse<T>(response) : await api.get<T>(url, query);
     reportNetworkSuccess();
     await saveRead(key, data);
     return { data, offlineSince: null };

@@ -12,6 +12,7 @@ import {
   type RecordView,
 } from '@gridwork/core';
 import { useCachedQuery } from '../../lib/cached-read.js';
+import { HOME_READS } from '../../lib/home-reads.js';
 import { navigate } from '../../app/router.js';
 import { UploadIcon } from '../../app/icons.js';
 import { OfflineNote } from '../../app/offline-note.js';
@@ -29,13 +30,10 @@ interface HomePageProps {
 
 export function HomePage({ user, onSignedOut }: HomePageProps) {
   const outbox = useOutbox();
-  const toVerify = useCachedQuery<{ items: EventListItem[] }>('/api/events', {
-    status: 'handled',
-    limit: 50,
-  });
-  const peopleDue = useCachedQuery<{ items: PersonView[] }>('/api/persons/due', { limit: 50 });
-  const recordsDue = useCachedQuery<{ items: RecordView[] }>('/api/registry/due', { limit: 50 });
-  const quotas = useCachedQuery<{ items: QuotaRow[] }>('/api/event-quotas');
+  const toVerify = useCachedQuery<{ items: EventListItem[] }>(HOME_READS.toVerify.url, HOME_READS.toVerify.query);
+  const peopleDue = useCachedQuery<{ items: PersonView[] }>(HOME_READS.peopleDue.url, HOME_READS.peopleDue.query);
+  const recordsDue = useCachedQuery<{ items: RecordView[] }>(HOME_READS.recordsDue.url, HOME_READS.recordsDue.query);
+  const quotas = useCachedQuery<{ items: QuotaRow[] }>(HOME_READS.quotas.url);
   const dueVisits = useDueVisits();
   const quota = quotas.data?.items.find((row) => row.accountId === user.id);
 

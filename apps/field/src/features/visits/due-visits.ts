@@ -2,12 +2,12 @@
 // so the list still shows in a village with none. A visit recorded here but not yet uploaded
 // counts as done on the phone, so the worker does not go twice.
 import { useCachedQuery, type CachedQuery } from '../../lib/cached-read.js';
+import { HOME_READS } from '../../lib/home-reads.js';
 import type { OutboxItem } from '../outbox/outbox.types.js';
 import type { DueVisit, ScheduleStatus } from '@gridwork/core';
 
-export const DUE_VISITS_URL = '/api/visits/due';
-/** One page covers a worker's grids (a few dozen key people each). */
-export const DUE_VISITS_QUERY = { status: 'all', limit: 200 } as const;
+export const DUE_VISITS_URL = HOME_READS.dueVisits.url;
+export const DUE_VISITS_QUERY = HOME_READS.dueVisits.query;
 
 /** What the worker has to act on; upcoming ones are not yet. */
 export const ACTIONABLE: readonly ScheduleStatus[] = ['overdue', 'missed', 'due_week'];
