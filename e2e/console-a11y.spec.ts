@@ -78,6 +78,20 @@ describe.skipIf(!chromiumAvailable)('accessibility of the console', () => {
       'visits-due': ['center', '/visits/due'],
       'visit-review': ['center', '/visits/review'],
       'visit-compliance': ['center', '/visits/compliance'],
+      'info-reports': ['center', '/daily/info-reports'],
+      'info-report-editor': ['center', '/daily/info-reports/new'],
+      'info-report-review': ['county', '/daily/info-reports?status=submitted'],
+      'info-report-quota': ['county', '/daily/info-reports/quota'],
+      'daily-checks': ['county', '/daily/checks'],
+      duty: ['center', '/daily/duty'],
+      'working-calendar': ['county', '/daily/calendar'],
+      publicity: ['village', '/daily/publicity'],
+      'publicity-monthly': ['county', '/daily/publicity/monthly'],
+      stations: ['center', '/daily/stations'],
+      terminals: ['center', '/daily/terminals'],
+      training: ['center', '/daily/training'],
+      'training-new': ['center', '/daily/training/new'],
+      'training-compliance': ['county', '/daily/training/compliance'],
     };
     const sessions = new Map<string, Page>();
     for (const [name, [username, route]] of Object.entries(pages)) {
@@ -99,6 +113,11 @@ describe.skipIf(!chromiumAvailable)('accessibility of the console', () => {
     await expect.poll(() => center.getByTestId('event-status').isVisible()).toBe(true);
     found['event'] = await seriousViolations(center);
     await center.screenshot({ path: screenshotPath('console-a11y-event') });
+    // And one training session, with its sign-in sheet and QR code.
+    await center.goto(`${demo.url}/daily/training`);
+    await center.getByRole('link', { name: '网格员移动端离线上报与扫码签到' }).click();
+    await expect.poll(() => center.getByTestId('training-qr').isVisible()).toBe(true);
+    found['training-session'] = await seriousViolations(center);
     for (const page of sessions.values()) await page.context().close();
 
     expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});

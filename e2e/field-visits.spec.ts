@@ -98,7 +98,7 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
         category: 'key_youth',
         riskLevel: 'medium',
         supervisingUnit: '马踏镇派出所',
-        startDate: daysAgo(20),
+        startDate: daysAgo(2),
       });
     house = await demo.apiCall<{ id: string; name: string }>(center, 'POST', '/api/houses', {
       gridId: grid.id,
@@ -133,6 +133,11 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
         errors.push(text);
     });
   });
+
+  /** On the full list of visits due (查看全部), the 本周到期 tab. */
+  async function dueThisWeek() {
+    await page.locator('.adm-tabs-tab').filter({ hasText: '本周到期' }).tap();
+  }
 
   async function tab(name: string) {
     await page.locator('.adm-tab-bar-item').filter({ hasText: name }).tap();
@@ -181,20 +186,25 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).tap();
     await expect.poll(() => page.getByTestId('visits-due').isVisible(), { timeout: 15_000 }).toBe(true);
-    for (const person of visited)
-      await expect.poll(() => page.getByTestId('due-visit').filter({ hasText: person.name }).count()).toBe(1);
-    // Registered 20 days ago under a plan whose first visit was due after 7 days: late by now.
-    for (const person of visited)
-      expect(await page.getByTestId('due-visit').filter({ hasText: person.name }).textContent()).toMatch(
-        /已逾期|漏访/,
-      );
+    // Home shows the five most pressing: the demo's own records, entered on the days they began,
+    // are late by now and lead; the rest are one tap away.
     const late = await Promise.all(
       ['visits-overdue', 'visits-missed'].map(async (id) =>
         Number(await page.getByTestId(id).locator('strong').textContent()),
       ),
     );
-    expect(late.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(3);
+    expect(late.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('due-visit').first().textContent()).toMatch(/已逾期|漏访/);
     await page.screenshot({ path: screenshotPath('field-visits-home'), fullPage: true });
+    await page.getByText('查看全部', { exact: true }).first().tap();
+    await expect.poll(() => page.url()).toMatch(/\/m\/visits\/due$/);
+    await dueThisWeek();
+    // Begun 2 days ago under a plan whose first visit is due after 7 days: due this week.
+    for (const person of visited)
+      await expect
+        .poll(() => page.getByTestId('due-visit').filter({ hasText: person.name }).textContent())
+        .toMatch(/本周到期/);
+    await page.goto(`${demo.url}/m/`);
     // The app shell, the visit and arrival screens and the division list are in the service
     // worker's cache before the phone goes anywhere.
     await page.evaluate(async () => {
@@ -218,16 +228,20 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
     await context.setOffline(true);
     await expect.poll(() => page.getByTestId('network').textContent()).toBe('离线');
     const [plain, withPhoto, abnormal] = visited as [Person, Person, Person];
+    await page.getByText('查看全部', { exact: true }).first().tap();
+    await expect.poll(() => page.url()).toMatch(/\/m\/visits\/due$/);
 
     // 1: the person at home, all well: open from the due list, one tap to save.
+    await dueThisWeek();
     await page.getByTestId('due-visit').filter({ hasText: plain.name }).tap();
     await expect.poll(() => page.getByTestId('visit-subject').textContent()).toBe(plain.name);
     await expect.poll(() => page.getByTestId('position').textContent()).toContain('精度约 12 米');
     await page.screenshot({ path: screenshotPath('field-visit-form'), fullPage: true });
     await page.getByRole('button', { name: '保存走访' }).tap();
-    await expect.poll(() => page.url()).toMatch(/\/m\/$/);
+    await expect.poll(() => page.url()).toMatch(/\/m\/visits\/due$/);
 
     // 2: a relative met, notes and a photo.
+    await dueThisWeek();
     await page.getByTestId('due-visit').filter({ hasText: withPhoto.name }).tap();
     await expect.poll(() => page.getByTestId('visit-subject').textContent()).toBe(withPhoto.name);
     await page.getByText('亲属', { exact: true }).tap();
@@ -238,9 +252,10 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
       .setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PHOTO });
     await expect.poll(() => page.locator('.photo-thumb').count()).toBe(1);
     await page.getByRole('button', { name: '保存走访' }).tap();
-    await expect.poll(() => page.url()).toMatch(/\/m\/$/);
+    await expect.poll(() => page.url()).toMatch(/\/m\/visits\/due$/);
 
     // 3: abnormal: the event is raised in the same tap, category 特殊人群 and the notes as description.
+    await dueThisWeek();
     await page.getByTestId('due-visit').filter({ hasText: abnormal.name }).tap();
     await expect.poll(() => page.getByTestId('visit-subject').textContent()).toBe(abnormal.name);
     await page.getByText('异常', { exact: true }).tap();
@@ -248,7 +263,8 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
     await expect.poll(() => page.getByTestId('raised-category').textContent()).toBe('特殊人群');
     await page.screenshot({ path: screenshotPath('field-visit-abnormal'), fullPage: true });
     await page.getByRole('button', { name: '保存走访' }).tap();
-    await expect.poll(() => page.url()).toMatch(/\/m\/$/);
+    await expect.poll(() => page.url()).toMatch(/\/m\/visits\/due$/);
+    await dueThisWeek();
     for (const person of visited)
       await expect
         .poll(() => page.getByTestId('due-visit').filter({ hasText: person.name }).textContent())
@@ -388,7 +404,7 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
     expect(errors).toEqual([]);
   });
 
-  it('shows a visit the server refuses (the person moved out of my grids meanwhile) as 需处理 with the server’s words', async () => {
+  it('shows a visit the server refuses (the person moved out of my grids meanwhile) as 需处理 with the server’s words, and sends it corrected', async () => {
     await page.goto(`${demo.url}/m/grid/${refused.id}`);
     await expect
       .poll(() => page.getByTestId('person-name').textContent(), { timeout: 15_000 })
@@ -426,6 +442,16 @@ describe.skipIf(!chromiumAvailable)('visits and the floating population from the
     expect(
       (await demo.apiCall<{ items: Visit[] }>(center, 'GET', `/api/persons/${refused.id}/visits`)).items,
     ).toEqual([]);
+    // The village finds the move was a mistake and moves the person back; the worker corrects the
+    // visit's notes on the phone and sends it again: it arrives once, as corrected.
+    const moved = await demo.apiCall<{ version: number }>(center, 'GET', `/api/persons/${refused.id}`);
+    await demo.apiCall(center, 'PATCH', `/api/persons/${refused.id}`, { version: moved.version, gridId, reason: '误操作，搬回原网格' });
+    await item.getByRole('button', { name: '修改' }).tap();
+    await page.locator('.adm-popup-body:visible').getByRole('textbox').fill('补记：本人在家，情况稳定');
+    await page.getByRole('button', { name: '保存并重新上传' }).tap();
+    await expect.poll(() => item.getByTestId('outbox-state').textContent(), { timeout: 30_000 }).toBe('已上传');
+    const sent = (await demo.apiCall<{ items: Visit[] }>(center, 'GET', `/api/persons/${refused.id}/visits`)).items;
+    expect(sent.map((visit) => visit.notes)).toEqual(['补记：本人在家，情况稳定']);
     // The one error the page saw is the refusal this test provoked.
     expect(errors).toEqual([
       'Failed to load resource: the server responded with a status of 404 (Not Found)',

@@ -27,6 +27,15 @@ import { registerEventLedgerRoutes } from './modules/events/event-ledgers.routes
 import { createEventLedgersService } from './modules/events/event-ledgers.service.js';
 import { createEventsService } from './modules/events/events.service.js';
 import { createPhotoStore } from './platform/photos.js';
+import { createAttachmentStore } from './platform/attachments.js';
+import type { ContentHolder } from './platform/content-holders.js';
+import { registerAttachmentRoutes } from './modules/attachments/attachments.routes.js';
+import { visitPhotoHolder } from './modules/visits/visits.service.js';
+import { registerTrainingRoutes } from './modules/training/training.routes.js';
+import { createTrainingService } from './modules/training/training.service.js';
+import { createTrainingCheckInService } from './modules/training/training-check-in.service.js';
+import { createTrainingComplianceService } from './modules/training/training-compliance.service.js';
+import { trainingAttachmentHolder } from './modules/training/training-holders.js';
 import { registerPersonRoutes } from './modules/persons/persons.routes.js';
 import { createPersonsService } from './modules/persons/persons.service.js';
 import { registerImportRoutes } from './modules/imports/imports.routes.js';
@@ -49,8 +58,28 @@ import { registerSignInStatusRoutes } from './modules/sign-in-status/sign-in-sta
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { registerFloatingRoutes } from './modules/floating/floating.routes.js';
+import { registerPublicityRoutes } from './modules/publicity/publicity.routes.js';
+import { createPublicityService } from './modules/publicity/publicity.service.js';
+import { publicityPhotoHolder } from './modules/publicity/publicity.holders.js';
+import { registerStationRoutes } from './modules/stations/stations.routes.js';
+import { createStationsService } from './modules/stations/stations.service.js';
+import { createStationSettingsService } from './modules/stations/station-settings.js';
+import { createTerminalsService } from './modules/stations/terminals.service.js';
+import { stationPhotoHolder } from './modules/stations/stations.holders.js';
+import { registerWorkingCalendarRoutes } from './modules/calendar/working-calendar.routes.js';
+import { createWorkingCalendarService } from './modules/calendar/working-calendar.service.js';
+import { registerDutyRoutes } from './modules/duty/duty.routes.js';
+import { createDutyService } from './modules/duty/duty.service.js';
 import { createFloatingReportsService } from './modules/floating/floating-reports.service.js';
 import { createFloatingService } from './modules/floating/floating.service.js';
+import { registerInfoReportRoutes } from './modules/info-reports/info-reports.routes.js';
+import { createInfoReportsService } from './modules/info-reports/info-reports.service.js';
+import { createInfoReportQuotaService } from './modules/info-reports/info-report-quota.service.js';
+import { registerDailyCheckRoutes } from './modules/daily-checks/daily-checks.routes.js';
+import { createDailyChecksService } from './modules/daily-checks/daily-checks.service.js';
+import { createDailyCheckNoticesService } from './modules/daily-checks/daily-check-notices.service.js';
+import { createDailyCheckSettingsService } from './modules/daily-checks/daily-check-settings.service.js';
+import { infoReportAttachmentHolder, infoReportPhotoHolder } from './modules/info-reports/info-reports.holders.js';
 
 export interface BuildOptions {
   /** false silences logging (most tests); a stream receives the JSON log lines instead of stdout. */
@@ -126,6 +155,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'open311', description: '群众上报 Open311 GeoReport v2 (public)' },
         { name: 'registry', description: '基础信息 The registry: people, households, houses, organisations, places, facilities; imports and exports' },
         { name: 'visits', description: '走访 Follow-up plans, due lists, visits and their review, compliance' },
+        { name: 'daily', description: '宣传发动与阵地建设 Publicity log, station standards and hand-held terminals' },
+        { name: 'calendar', description: '工作日历 Working calendar: public holidays and adjusted workdays' },
+        { name: 'duty', description: '值机值守 Duty roster of the sub-centers, check-in and lapses' },
+        { name: 'info-reports', description: '信息报送 Information reports from the townships, their adoption and the monthly quota' },
+        { name: 'daily-checks', description: '每日督查 Daily login and sign-for check per unit, today’s list, monthly figures, one-click notices' },
+        { name: 'training', description: '教育培训 Training sessions, sign-in sheet and QR check-in, materials, compliance per person' },
       ],
     },
   });
@@ -144,7 +179,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const events = createEventsService(ctx);
   await events.ensureCatalogue();
   const photos = createPhotoStore(config.dataDir);
-  registerEventRoutes(app, ctx, { events, actions: createEventActionsService(ctx, events), categories: createCategoriesService(ctx), photos });
+  // Who may open a photo or an attachment besides its uploader: each capability holding them adds its check.
+  const photoHolders: ContentHolder[] = [visitPhotoHolder, publicityPhotoHolder, stationPhotoHolder, infoReportPhotoHolder];
+  const attachmentHolders: ContentHolder[] = [infoReportAttachmentHolder, trainingAttachmentHolder];
+  registerEventRoutes(app, ctx, { events, actions: createEventActionsService(ctx, events), categories: createCategoriesService(ctx), photos, photoHolders });
+  registerAttachmentRoutes(app, ctx, createAttachmentStore(config.dataDir), attachmentHolders);
   registerOpen311Routes(app, createOpen311Service(ctx, photos), config);
   registerEventLedgerRoutes(app, createEventLedgersService(ctx));
   registerDashboardRoutes(app, createDashboardService(ctx));
@@ -155,6 +194,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerVisitRoutes(app, { plans: createFollowUpPlansService(ctx), visits: createVisitsService(ctx), compliance: createVisitComplianceService(ctx), settings: createVisitSettingsService(ctx) });
   const floating = createFloatingService(ctx);
   registerFloatingRoutes(app, floating, createFloatingReportsService(ctx, floating));
+  registerPublicityRoutes(app, createPublicityService(ctx));
+  registerStationRoutes(app, { stations: createStationsService(ctx), terminals: createTerminalsService(ctx), settings: createStationSettingsService(ctx) });
+  registerWorkingCalendarRoutes(app, createWorkingCalendarService(ctx));
+  registerDutyRoutes(app, createDutyService(ctx));
+  registerInfoReportRoutes(app, createInfoReportsService(ctx), createInfoReportQuotaService(ctx));
+  registerTrainingRoutes(app, { sessions: createTrainingService(ctx), checkIns: createTrainingCheckInService(ctx), compliance: createTrainingComplianceService(ctx) });
+  const dailyChecks = createDailyChecksService(ctx);
+  registerDailyCheckRoutes(app, { checks: dailyChecks, notices: createDailyCheckNoticesService(ctx, dailyChecks), settings: createDailyCheckSettingsService(ctx) });
   const imports = createImportsService(ctx, app.log);
   registerImportRoutes(app, imports);
   // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.

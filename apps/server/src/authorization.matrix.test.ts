@@ -3,7 +3,7 @@
 // in. The table below must name every route the OpenAPI document lists, so it grows with them.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLES, can, newId, type Permission, type RecordKind, type Role } from '@gridwork/core';
+import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLES, can, imeiCheckDigit, newId, shanghaiDate, type Permission, type RecordKind, type Role } from '@gridwork/core';
 import { aDepartment, anAccount, aSmallCounty } from './test-support/builders.js';
 import { as, signInCookie } from './test-support/http.js';
 import { describeEachDialect } from './test-support/test-db.js';
@@ -24,6 +24,8 @@ interface Fixtures {
   /** An event dispatched to the police station (inside) or to 竹园镇's judicial office (outside). */
   event(inScope: boolean): string;
   photo(): string;
+  /** An attachment no record holds yet (each caller but its uploader is answered 404, never 401/403). */
+  attachment(): string;
   person(inScope: boolean): string;
   /** An ended import job started in 马踏村 (inside) or in 竹园镇 (outside). */
   importJob(inScope: boolean): string;
@@ -36,9 +38,22 @@ interface Fixtures {
   visitable(inScope: boolean): string;
   /** A visit flagged for review in 马踏村 (inside) or in 竹园村 (outside). */
   visit(inScope: boolean): string;
+  /** A publicity activity of 马踏村 (inside) or of 竹园村 (outside); a station inspection and a spare terminal likewise. */
+  publicity(inScope: boolean): string;
+  inspection(inScope: boolean): string;
+  terminal(inScope: boolean): string;
+  /** An information report adopted at county level from 马踏镇 (inside) or from 竹园镇 (outside). */
+  infoReport(inScope: boolean): string;
+  /** A training session of 马踏镇 today, attended by a 马踏村 worker (inside), or one of 竹园镇 (outside); its QR token. */
+  training(inScope: boolean): { id: string; token: string };
+  /** The sub-center 马踏镇 (inside) or 竹园镇 (outside). */
+  dutyUnit(inScope: boolean): string;
+  /** A checked-in duty entry of 马踏镇 (inside) or 竹园镇 (outside): removing or swapping it answers 409, never removes it. */
+  dutyEntry(inScope: boolean): string;
 }
 
 /** The smallest valid PNG: a 1×1 pixel. */
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 /** A square of `size` degrees with its south-west corner at (lon, lat). */
@@ -304,6 +319,11 @@ const RULES: Record<string, RouteRule> = {
     request: () => ({ method: 'POST', url: '/api/photos', headers: { 'content-type': 'image/png' }, payload: PNG }),
   },
   'GET /api/photos/{id}': { access: 'session', request: (f) => ({ method: 'GET', url: `/api/photos/${f.photo()}` }) },
+  'POST /api/attachments': {
+    access: 'attachment.upload',
+    request: () => ({ method: 'POST', url: '/api/attachments?name=%E9%80%9A%E7%9F%A5.pdf', headers: { 'content-type': 'application/pdf' }, payload: PDF }),
+  },
+  'GET /api/attachments/{id}': { access: 'session', request: (f) => ({ method: 'GET', url: `/api/attachments/${f.attachment()}` }) },
   // Open311 is the public's door: no session, whoever calls.
   'GET /open311/v2/discovery.{format}': { access: 'public', request: () => ({ method: 'GET', url: '/open311/v2/discovery.json' }) },
   'GET /open311/v2/services.{format}': { access: 'public', request: () => ({ method: 'GET', url: '/open311/v2/services.json' }) },
@@ -404,6 +424,21 @@ const RULES: Record<string, RouteRule> = {
     access: 'sign_in_status.read',
     request: () => ({ method: 'GET', url: '/api/sign-in-status' }),
   },
+  // Working calendar (工作日历) and duty roster (值班表).
+  'GET /api/working-calendar': { access: 'session', request: () => ({ method: 'GET', url: '/api/working-calendar?year=2026' }) },
+  'PUT /api/working-calendar/days/{date}': { access: 'calendar.manage', request: () => ({ method: 'PUT', url: '/api/working-calendar/days/2026-12-31', payload: { kind: 'holiday', name: '矩阵' } }) },
+  'DELETE /api/working-calendar/days/{date}': { access: 'calendar.manage', request: () => ({ method: 'DELETE', url: '/api/working-calendar/days/2026-12-30' }) },
+  'PUT /api/working-calendar/years/{year}': { access: 'calendar.manage', request: () => ({ method: 'PUT', url: '/api/working-calendar/years/2030', payload: { days: [] } }) },
+  'GET /api/duty/units': { access: 'duty.read', request: () => ({ method: 'GET', url: '/api/duty/units' }) },
+  'PUT /api/duty/units/{unitId}/slots': { access: 'duty.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'PUT', url: `/api/duty/units/${f.dutyUnit(inScope)}/slots`, payload: { slots: [{ key: 'day', name: '全天', capacity: 1 }] } }) },
+  'GET /api/duty/roster': { access: 'duty.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/duty/roster?unitId=${f.dutyUnit(inScope)}&from=2026-12-01&to=2026-12-07` }) },
+  'POST /api/duty/roster/entries': { access: 'duty.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: '/api/duty/roster/entries', payload: { unitId: f.dutyUnit(inScope), date: '2026-12-01', slot: 'day', accountId: newId() } }) },
+  'DELETE /api/duty/roster/entries/{id}': { access: 'duty.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'DELETE', url: `/api/duty/roster/entries/${f.dutyEntry(inScope)}` }) },
+  'POST /api/duty/roster/fill': { access: 'duty.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: '/api/duty/roster/fill', payload: { unitId: f.dutyUnit(inScope), from: '2026-12-14', to: '2026-12-18', slot: 'day', accountIds: [newId()] } }) },
+  'POST /api/duty/roster/swap': { access: 'duty.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: '/api/duty/roster/swap', payload: { entryId: f.dutyEntry(inScope), toAccountId: newId(), reason: '矩阵' } }) },
+  'GET /api/duty/today': { access: 'duty.check_in', request: () => ({ method: 'GET', url: '/api/duty/today' }) },
+  'POST /api/duty/check-in': { access: 'duty.check_in', request: () => ({ method: 'POST', url: '/api/duty/check-in' }) },
+  'GET /api/duty/lapses': { access: 'duty.read', request: () => ({ method: 'GET', url: '/api/duty/lapses?month=2026-11' }) },
   // The dashboard asks for event.read and card.read, the map's grids for territory.read and
   // event.read: every role holding the second permission holds the first, so one names the rule.
   'GET /api/dashboard': { access: 'card.read', request: () => ({ method: 'GET', url: '/api/dashboard' }) },
@@ -459,7 +494,76 @@ RULES['GET /api/visits/compliance'] = { access: 'visit.read', request: () => ({ 
 RULES['GET /api/visits/compliance.xlsx'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/visits/compliance.xlsx?month=2026-11' }) };
 RULES['GET /api/settings/visits'] = { access: 'visit.read', request: () => ({ method: 'GET', url: '/api/settings/visits' }) };
 RULES['PUT /api/settings/visits'] = { access: 'visit.plan.manage', request: () => ({ method: 'PUT', url: '/api/settings/visits', payload: { maxSpeedKmh: 120 } }) };
+// 每天定时登录签收: the results, today live, the month, chasing a village, the county's cut-off.
+RULES['GET /api/daily-checks'] = { access: 'daily_check.read', request: () => ({ method: 'GET', url: '/api/daily-checks?date=2026-11-24' }) };
+RULES['GET /api/daily-checks/today'] = { access: 'daily_check.read', request: () => ({ method: 'GET', url: '/api/daily-checks/today' }) };
+RULES['GET /api/daily-checks/monthly'] = { access: 'daily_check.read', request: () => ({ method: 'GET', url: '/api/daily-checks/monthly?month=2026-11' }) };
+RULES['POST /api/daily-checks/notify'] = {
+  access: 'daily_check.notify',
+  scoped: true,
+  request: (f, _role, inScope) => ({ method: 'POST', url: '/api/daily-checks/notify', payload: { date: '2026-11-24', units: [{ kind: 'village', id: f.village(inScope) }] } }),
+};
+RULES['GET /api/settings/daily-checks'] = { access: 'daily_check.read', request: () => ({ method: 'GET', url: '/api/settings/daily-checks' }) };
+RULES['PUT /api/settings/daily-checks'] = { access: 'daily_check.manage', request: () => ({ method: 'PUT', url: '/api/settings/daily-checks', payload: { cutoff: '17:00' } }) };
+// Information reports: the inside one stays adopted whatever each role tries, so every later read still finds it.
+RULES['POST /api/info-reports'] = { access: 'info_report.write', request: (f) => ({ method: 'POST', url: '/api/info-reports', payload: { clientKey: `matrix-info-${f.unique()}`, title: '矩阵信息', body: '正文', category: 'other' } }) };
+RULES['GET /api/info-reports'] = { access: 'info_report.read', request: () => ({ method: 'GET', url: '/api/info-reports' }) };
+RULES['GET /api/info-reports/quota'] = { access: 'info_report.read', request: () => ({ method: 'GET', url: '/api/info-reports/quota?month=2026-11' }) };
+RULES['GET /api/info-reports/export.xlsx'] = { access: 'info_report.read', request: () => ({ method: 'GET', url: '/api/info-reports/export.xlsx?month=2026-11' }) };
+RULES['GET /api/info-reports/{id}'] = { access: 'info_report.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/info-reports/${f.infoReport(inScope)}` }) };
+RULES['PATCH /api/info-reports/{id}'] = { access: 'info_report.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/info-reports/${f.infoReport(inScope)}`, payload: { version: 1, title: '矩阵' } }) };
+RULES['POST /api/info-reports/{id}/submit'] = { access: 'info_report.write', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/info-reports/${f.infoReport(inScope)}/submit`, payload: { version: 1 } }) };
+RULES['POST /api/info-reports/{id}/withdraw'] = { access: 'info_report.write', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/info-reports/${f.infoReport(inScope)}/withdraw`, payload: { version: 1 } }) };
+RULES['POST /api/info-reports/{id}/adopt'] = { access: 'info_report.review', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/info-reports/${f.infoReport(inScope)}/adopt`, payload: { version: 1, level: 'city' } }) };
+RULES['POST /api/info-reports/{id}/return'] = { access: 'info_report.review', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/info-reports/${f.infoReport(inScope)}/return`, payload: { version: 1, note: '矩阵' } }) };
+RULES['GET /api/settings/info-reports'] = { access: 'info_report.read', request: () => ({ method: 'GET', url: '/api/settings/info-reports' }) };
+RULES['PUT /api/settings/info-reports'] = { access: 'info_report.review', request: () => ({ method: 'PUT', url: '/api/settings/info-reports', payload: { monthlyQuota: 1 } }) };
+RULES['GET /api/training/sessions'] = { access: 'training.read', request: () => ({ method: 'GET', url: '/api/training/sessions' }) };
+RULES['POST /api/training/sessions'] = { access: 'training.manage', request: () => ({ method: 'POST', url: '/api/training/sessions', payload: { kind: 'ethics', topic: '矩阵培训', date: '2026-12-01', startTime: '09:00', endTime: '10:00', place: '会议室', trainer: '矩阵' } }) };
+RULES['GET /api/training/sessions/{id}'] = { access: 'training.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/training/sessions/${f.training(inScope).id}` }) };
+RULES['PATCH /api/training/sessions/{id}'] = { access: 'training.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/training/sessions/${f.training(inScope).id}`, payload: { version: 1, trainer: '矩阵' } }) };
+RULES['DELETE /api/training/sessions/{id}'] = { access: 'training.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'DELETE', url: `/api/training/sessions/${f.training(inScope).id}` }) };
+RULES['GET /api/training/sessions/{id}/attendance'] = { access: 'training.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/training/sessions/${f.training(inScope).id}/attendance` }) };
+RULES['POST /api/training/sessions/{id}/attendance'] = { access: 'training.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/training/sessions/${f.training(inScope).id}/attendance`, payload: { accountIds: [f.account(true, 'county_admin')] } }) };
+RULES['GET /api/training/sessions/{id}/invitees'] = { access: 'training.manage', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/training/sessions/${f.training(inScope).id}/invitees` }) };
+RULES['GET /api/training/check-in/{id}'] = { access: 'training.attend', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/training/check-in/${f.training(inScope).id}?token=${f.training(inScope).token}` }) };
+RULES['POST /api/training/check-in'] = { access: 'training.attend', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: '/api/training/check-in', payload: { sessionId: f.training(inScope).id, token: f.training(inScope).token, clientKey: `matrix-qr-${f.unique()}` } }) };
+RULES['GET /api/training/mine'] = { access: 'training.attend', request: () => ({ method: 'GET', url: '/api/training/mine' }) };
+RULES['GET /api/training/compliance'] = { access: 'training.read', request: () => ({ method: 'GET', url: '/api/training/compliance?year=2026' }) };
+RULES['GET /api/training/compliance.xlsx'] = { access: 'training.read', request: () => ({ method: 'GET', url: '/api/training/compliance.xlsx?year=2026' }) };
+RULES['GET /api/settings/training'] = { access: 'training.read', request: () => ({ method: 'GET', url: '/api/settings/training' }) };
+RULES['PUT /api/settings/training'] = { access: 'training.rules.manage', request: () => ({ method: 'PUT', url: '/api/settings/training', payload: { rules: [{ kind: 'ethics', audience: 'grid_worker', minimum: 2, per: 'year' }, { kind: 'skills', audience: 'grid_worker', minimum: 1, per: 'quarter' }, { kind: 'department', audience: 'department_staff', minimum: 1, per: 'year' }] } }) };
 RULES['GET /api/persons/{id}/records'] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/records` }) };
+
+// Publicity and station standards: writes to the matrix's village (out of scope is a 422 naming unitId); the inside
+// publicity activity is withdrawn by the first role that may, and later writes answer 409, never 404.
+RULES['POST /api/publicity'] = { access: 'publicity.write', request: (f) => ({ method: 'POST', url: '/api/publicity', payload: { clientKey: `matrix-publicity-${f.unique()}`, unitId: f.village(true), kind: 'banner', heldOn: '2026-11-01', place: '村口' } }) };
+RULES['GET /api/publicity'] = { access: 'publicity.read', request: () => ({ method: 'GET', url: '/api/publicity' }) };
+RULES['GET /api/publicity/monthly'] = { access: 'publicity.read', request: () => ({ method: 'GET', url: '/api/publicity/monthly?month=2026-11' }) };
+RULES['GET /api/publicity/monthly.xlsx'] = { access: 'publicity.read', request: () => ({ method: 'GET', url: '/api/publicity/monthly.xlsx?month=2026-11' }) };
+RULES['GET /api/publicity/{id}'] = { access: 'publicity.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/publicity/${f.publicity(inScope)}` }) };
+RULES['PATCH /api/publicity/{id}'] = { access: 'publicity.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/publicity/${f.publicity(inScope)}`, payload: { version: 1 } }) };
+RULES['POST /api/publicity/{id}/withdraw'] = { access: 'publicity.write', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/publicity/${f.publicity(inScope)}/withdraw`, payload: { version: 1, reason: '矩阵' } }) };
+RULES['GET /api/publicity/{id}/history'] = { access: 'publicity.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/publicity/${f.publicity(inScope)}/history` }) };
+const MATRIX_ITEMS = { site: { state: 'met' }, signage: { state: 'not_met' }, equipment: { state: 'met' }, staff: { state: 'partly' }, rules: { state: 'met' } };
+RULES['GET /api/stations/status'] = { access: 'station.read', request: () => ({ method: 'GET', url: '/api/stations/status' }) };
+RULES['POST /api/stations/inspections'] = { access: 'station.write', request: (f) => ({ method: 'POST', url: '/api/stations/inspections', payload: { unitId: f.village(true), checkedOn: '2026-11-01', items: MATRIX_ITEMS } }) };
+RULES['GET /api/stations/inspections'] = { access: 'station.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/stations/inspections?unitId=${f.village(inScope)}` }) };
+RULES['GET /api/stations/inspections/{id}'] = { access: 'station.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/stations/inspections/${f.inspection(inScope)}` }) };
+RULES['GET /api/stations/settings'] = { access: 'station.read', request: () => ({ method: 'GET', url: '/api/stations/settings' }) };
+RULES['PUT /api/stations/settings'] = { access: 'station.settings.manage', request: () => ({ method: 'PUT', url: '/api/stations/settings', payload: { staleDays: 180 } }) };
+RULES['GET /api/terminals'] = { access: 'station.read', request: () => ({ method: 'GET', url: '/api/terminals' }) };
+RULES['POST /api/terminals'] = {
+  access: 'station.write',
+  request: (f) => {
+    const body = `8611${f.unique().replace(/\D/g, '').padStart(10, '0')}`;
+    return { method: 'POST', url: '/api/terminals', payload: { assetCode: `M-${body}`, model: '矩阵', imei: `${body}${imeiCheckDigit(body)}`, unitId: f.village(true) } };
+  },
+};
+RULES['GET /api/terminals/holders'] = { access: 'station.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/terminals/holders?unitId=${f.village(inScope)}` }) };
+RULES['GET /api/terminals/{id}'] = { access: 'station.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/terminals/${f.terminal(inScope)}` }) };
+RULES['PATCH /api/terminals/{id}'] = { access: 'station.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/terminals/${f.terminal(inScope)}`, payload: { version: 1, model: '矩阵' } }) };
+RULES['POST /api/terminals/{id}/handover'] = { access: 'station.write', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/terminals/${f.terminal(inScope)}/handover`, payload: { version: 1, holderId: null, handedOn: '2026-11-01' } }) };
 
 /** Where each role's test account sits: county roles at the county, the rest in 马踏镇. */
 const ROLE_HOME: Record<Role, string> = {
@@ -554,6 +658,7 @@ describeEachDialect('the authorization matrix', (dialect) => {
     }
     // Events: reported in each township's grid and dispatched to that township's department.
     const photoId = (await setup({ method: 'POST', url: '/api/photos', headers: { 'content-type': 'image/png' }, payload: PNG })).json().id as string;
+    const attachmentId = (await setup({ method: 'POST', url: '/api/attachments?name=matrix.pdf', headers: { 'content-type': 'application/pdf' }, payload: PDF })).json().id as string;
     const dispatchedEvent = async (gridId: string, departmentId: string, clientKey: string) => {
       const reported = await setup({ method: 'POST', url: '/api/events', payload: { clientKey, title: '矩阵事件', description: '', categoryCode: 'other', gridId, address: '村口', photoIds: [photoId] } });
       const id = reported.json().id as string;
@@ -614,8 +719,70 @@ describeEachDialect('the authorization matrix', (dialect) => {
     };
     const visitIn = await flaggedVisit(visitableIn, gridWorkers[0]!);
     const visitOut = await flaggedVisit(personOut, outside.id);
+    const adoptedReport = async (townshipPath: string, authorId: string) => {
+      const township = await t.ctx.db.kysely.selectFrom('org_unit').select('id').where('path', '=', townshipPath).executeTakeFirstOrThrow();
+      const id = newId();
+      const at = new Date(t.clock()).toISOString();
+      await t.ctx.db.kysely
+        .insertInto('info_report')
+        .values({ id, client_key: `matrix-${id}`, request_hash: '-', township_id: township.id, path: townshipPath, title: '矩阵信息', body: '正文', category: 'other', subject_account_id: null, status: 'adopted', level: 'county', submitted_at: at, first_submitted_at: at, first_submitted_month: at.slice(0, 7), adopted_at: at, returned_note: null, author_id: authorId, version: 1, created_at: at, updated_at: at })
+        .execute();
+      return id;
+    };
+    const infoReportIn = await adoptedReport('/511124/511124101/', await roleAccount('center_operator'));
+    const infoReportOut = await adoptedReport('/511124/511124102/', outside.id);
+    // Publicity, station inspections and terminals of 马踏村 (inside) and 竹园村 (outside).
+    const dailyRecords = async (villagePath: string, villageId: string, byId: string, n: number) => {
+      const [, county, township, village] = villagePath.split('/');
+      const at = new Date(t.clock()).toISOString();
+      const publicity = newId();
+      await t.ctx.db.kysely
+        .insertInto('publicity_activity')
+        .values({ id: publicity, client_key: `matrix-${publicity}`, request_hash: '-', unit_id: villageId, path: villagePath, county_code: county ?? null, township_code: township ?? null, village_code: village ?? null, kind: 'meeting', held_on: '2026-11-01', place: '村委会', audience: 10, description: '', status: 'active', withdrawn_reason: null, recorded_by: byId, version: 1, created_at: at, updated_at: at })
+        .execute();
+      const inspection = newId();
+      await t.ctx.db.kysely.insertInto('station_inspection').values({ id: inspection, unit_id: villageId, path: villagePath, checked_on: '2026-11-01', checked_by: byId, note: '', created_at: at }).execute();
+      const terminal = newId();
+      await t.ctx.db.kysely
+        .insertInto('terminal')
+        .values({ id: terminal, asset_code: `MATRIX-${n}`, model: '矩阵', imei: `86000000000000${n}`, phone: null, state: 'spare', unit_id: villageId, path: villagePath, holder_id: null, issued_on: null, version: 1, created_by: byId, created_at: at, updated_at: at })
+        .execute();
+      return { publicity, inspection, terminal };
+    };
+    const dailyIn = await dailyRecords('/511124/511124101/511124101001/', mataVillage, await roleAccount('village_admin'), 0);
+    const dailyOut = await dailyRecords('/511124/511124102/511124102001/', zhuyuanVillage, outside.id, 1);
+    const trainingSession = async (organiserPath: string, attendeeId: string) => {
+      const id = newId();
+      const at = new Date(t.clock()).toISOString();
+      const token = `matrix-token-${id}`;
+      await t.ctx.db.kysely
+        .insertInto('training_session')
+        .values({ id, kind: 'skills', topic: '矩阵培训', date: shanghaiDate(t.clock()), start_time: '09:00', end_time: '11:00', place: '会议室', trainer: '矩阵', organiser_path: organiserPath, audience: '{"roles":[],"orgPaths":[],"departmentIds":[]}', sign_in_token: token, status: 'held', version: 1, created_by: attendeeId, created_at: at, updated_at: at })
+        .execute();
+      // Attended, so that DELETE answers 409 (found) every time instead of removing the fixture.
+      await t.ctx.db.kysely.insertInto('training_attendance').values({ id: newId(), session_id: id, account_id: attendeeId, how: 'sheet', at, recorded_by: attendeeId, client_key: null, created_at: at }).execute();
+      return { id, token };
+    };
+    const trainingIn = await trainingSession('/511124/511124101/', villageTarget.id);
+    const trainingOut = await trainingSession('/511124/511124102/', outside.id);
+    const dutyEntryAt = async (unitPath: string, accountId: string) => {
+      const unit = await t.ctx.db.kysely.selectFrom('org_unit').select('id').where('path', '=', unitPath).executeTakeFirstOrThrow();
+      const id = newId();
+      const at = new Date(t.clock()).toISOString();
+      await t.ctx.db.kysely.insertInto('duty_entry').values({ id, unit_id: unit.id, unit_path: unitPath, date: shanghaiDate(t.clock()), slot: 'day', account_id: accountId, checked_in_at: at, created_by: null, created_at: at, updated_at: at }).execute();
+      return { unitId: unit.id, entryId: id };
+    };
+    const dutyIn = await dutyEntryAt('/511124/511124101/', villageTarget.id);
+    const dutyOut = await dutyEntryAt('/511124/511124102/', outside.id);
     let counter = 0;
     fixtures = {
+      training: (inScope) => (inScope ? trainingIn : trainingOut),
+      dutyUnit: (inScope) => (inScope ? dutyIn.unitId : dutyOut.unitId),
+      dutyEntry: (inScope) => (inScope ? dutyIn.entryId : dutyOut.entryId),
+      publicity: (inScope) => (inScope ? dailyIn.publicity : dailyOut.publicity),
+      inspection: (inScope) => (inScope ? dailyIn.inspection : dailyOut.inspection),
+      terminal: (inScope) => (inScope ? dailyIn.terminal : dailyOut.terminal),
+      infoReport: (inScope) => (inScope ? infoReportIn : infoReportOut),
       visitable: (inScope) => (inScope ? visitableIn : personOut),
       visit: (inScope) => (inScope ? visitIn : visitOut),
       floating: (inScope) => (inScope ? floatingIn : floatingOut),
@@ -626,6 +793,7 @@ describeEachDialect('the authorization matrix', (dialect) => {
       person: (inScope) => (inScope ? personIn : personOut),
       event: (inScope) => (inScope ? insideEvent : outsideEvent),
       photo: () => photoId,
+      attachment: () => attachmentId,
       village: (inScope) => (inScope ? mataVillage : zhuyuanVillage),
       grid: (inScope) => (inScope ? insideGrid : outsideGrid),
       splittable: (role, inScope) =>
@@ -683,7 +851,8 @@ describeEachDialect('the authorization matrix', (dialect) => {
       }
     }
     expect(outcomes).toEqual(expected);
-  });
+    // Every route × every role: a minute on a loaded two-core machine as the table grows.
+  }, 120_000);
 
   it('answers 404 for an object outside the caller’s scope, and never for one inside', async () => {
     const outcomes: string[] = [];

@@ -49,6 +49,22 @@ const VisitPlansPage = later(() => import('../features/visits/visit-plans-page.j
 const VisitDuePage = later(() => import('../features/visits/visit-due-page.js'), 'VisitDuePage');
 const VisitReviewPage = later(() => import('../features/visits/visit-review-page.js'), 'VisitReviewPage');
 const VisitCompliancePage = later(() => import('../features/visits/visit-compliance-page.js'), 'VisitCompliancePage');
+const TrainingSessionsPage = later(() => import('../features/training/training-sessions-page.js'), 'TrainingSessionsPage');
+const TrainingFormPage = later(() => import('../features/training/training-form-page.js'), 'TrainingFormPage');
+const TrainingSessionPage = later(() => import('../features/training/training-session-page.js'), 'TrainingSessionPage');
+const TrainingQrPrintPage = later(() => import('../features/training/training-qr.js'), 'TrainingQrPrintPage');
+const TrainingCompliancePage = later(() => import('../features/training/training-compliance-page.js'), 'TrainingCompliancePage');
+const DailyChecksPage = later(() => import('../features/daily-checks/daily-checks-page.js'), 'DailyChecksPage');
+const DutyPage = later(() => import('../features/duty/duty-page.js'), 'DutyPage');
+const WorkingCalendarPage = later(() => import('../features/calendar/working-calendar-page.js'), 'WorkingCalendarPage');
+const InfoReportsPage = later(() => import('../features/info-reports/info-reports-page.js'), 'InfoReportsPage');
+const InfoReportEditorPage = later(() => import('../features/info-reports/info-report-editor-page.js'), 'InfoReportEditorPage');
+const InfoReportDetailPage = later(() => import('../features/info-reports/info-report-detail-page.js'), 'InfoReportDetailPage');
+const InfoReportQuotaPage = later(() => import('../features/info-reports/info-report-quota-page.js'), 'InfoReportQuotaPage');
+const PublicityPage = later(() => import('../features/publicity/publicity-page.js'), 'PublicityPage');
+const PublicityMonthlyPage = later(() => import('../features/publicity/publicity-monthly-page.js'), 'PublicityMonthlyPage');
+const StationsPage = later(() => import('../features/stations/stations-page.js'), 'StationsPage');
+const TerminalsPage = later(() => import('../features/stations/terminals-page.js'), 'TerminalsPage');
 
 /**
  * antd's tokens, darkened where its defaults fall short of WCAG AA contrast (4.5:1) on white:
@@ -96,6 +112,15 @@ export function ConsoleApp() {
           <ChangePasswordPage />
         ) : (
           <Routes>
+            {/* The training QR code to print: the code alone, without the console's frame. */}
+            <Route
+              path="daily/training/:id/qr"
+              element={
+                <Suspense fallback={pageFallback}>
+                  <TrainingQrPrintPage />
+                </Suspense>
+              }
+            />
             <Route element={<ConsoleLayout />}>
               <Route index element={<HomePage />} />
               <Route path="queue" element={<EventsPage view="center_queue" />} />
@@ -271,6 +296,142 @@ export function ConsoleApp() {
                 element={
                   <Suspense fallback={pageFallback}>
                     <VisitCompliancePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/duty"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <DutyPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/calendar"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <WorkingCalendarPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/checks"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <DailyChecksPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/info-reports"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <InfoReportsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/info-reports/new"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <InfoReportEditorPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/info-reports/quota"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <InfoReportQuotaPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/info-reports/:id"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <InfoReportDetailPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/info-reports/:id/edit"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <InfoReportEditorPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/publicity"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <PublicityPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/publicity/monthly"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <PublicityMonthlyPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/stations"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <StationsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/terminals"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <TerminalsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/training"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <TrainingSessionsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/training/new"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <TrainingFormPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/training/compliance"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <TrainingCompliancePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/training/:id"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <TrainingSessionPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="daily/training/:id/edit"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <TrainingFormPage />
                   </Suspense>
                 }
               />

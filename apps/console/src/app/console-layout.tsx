@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CalendarOutlined,
   CarryOutOutlined,
   DashboardOutlined,
   TeamOutlined,
@@ -33,6 +34,7 @@ import { useAuth, useUser } from '../features/auth/auth.js';
 import { MyAccountDrawer } from '../features/accounts/my-account-drawer.js';
 import { RECORD_SEGMENTS } from '../features/events/catalogue.js';
 import { useLocale } from './i18n.js';
+import { dailyMenuFor } from './daily-menu.js';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['dept_handler', 'dept_leader'];
 const CENTER_ROLES: readonly Role[] = ['county_admin', 'center_operator'];
@@ -109,6 +111,10 @@ export function menuItemsFor(role: Role, t: (zh: string, en: string) => string, 
           },
         ]
       : []),
+    ...((daily) =>
+      daily.length > 0
+        ? [{ key: '/daily-menu', icon: <CalendarOutlined />, label: t('日常运行', 'Daily operations'), children: daily }]
+        : [])(dailyMenuFor(role, t)),
     ...(can(role, 'territory.read') && can(role, 'grid.manage')
       ? [{ key: '/territory', icon: <ApartmentOutlined />, label: t('网格划分', 'Territory') }]
       : []),
@@ -171,7 +177,7 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : selected.startsWith('/floating') ? ['/floating-menu'] : selected.startsWith('/visits') ? ['/visits-menu'] : []}
+          defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : selected.startsWith('/floating') ? ['/floating-menu'] : selected.startsWith('/visits') ? ['/visits-menu'] : selected.startsWith('/daily') ? ['/daily-menu'] : []}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

@@ -11,6 +11,7 @@ import { resumeAfterSignIn, startOutboxSender } from '../features/outbox/outbox.
 import { useOutbox } from '../features/outbox/use-outbox.js';
 import { HomePage } from '../features/home/home-page.js';
 import { visitPage } from '../features/visits/visit-routes.js';
+import { trainingPage } from '../features/training/training-routes.js';
 import { EventsIcon, GridIcon, HomeIcon, ReportIcon } from './icons.js';
 import { goBack, navigate, useRoute } from './router.js';
 import { t } from './i18n.js';
@@ -99,6 +100,8 @@ function pageFor(
     }
     case 'visits':
       return visitPage(path.split('/').slice(2), user);
+    case 'training':
+      return trainingPage(path.split('/').slice(2));
     case 'outbox':
       return { title: t('待上传', 'Outbox'), page: <OutboxPage /> };
     default:

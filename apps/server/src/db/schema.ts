@@ -21,6 +21,21 @@ import type { SessionTable } from './tables/session.table.js';
 import type { CountySettingTable } from './tables/setting.table.js';
 import type { FollowUpPlanTable, VisitCardTable, VisitPhotoTable, VisitScheduleTable, VisitTable, VisitTargetTable } from './tables/visit.table.js';
 import type { VerificationKeyTable } from './tables/verification-key.table.js';
+import type { AttachmentTable, WorkingDayTable } from './tables/calendar.table.js';
+import type { DailyCheckRunTable, DailyUnitCheckTable } from './tables/daily-check.table.js';
+import type { TrainingAttendanceTable, TrainingMaterialTable, TrainingSessionTable } from './tables/training.table.js';
+import type { InfoReportAttachmentTable, InfoReportHistoryTable, InfoReportPhotoTable, InfoReportTable } from './tables/info-report.table.js';
+import type { DutyEntryTable, DutyLapseTable, DutyUnitSettingTable } from './tables/duty.table.js';
+import type {
+  PublicityActivityTable,
+  PublicityHistoryTable,
+  PublicityPhotoTable,
+  StationInspectionItemTable,
+  StationInspectionPhotoTable,
+  StationInspectionTable,
+  TerminalHandoverTable,
+  TerminalTable,
+} from './tables/publicity.table.js';
 import type {
   DepartmentCategoryTable,
   DepartmentTable,
@@ -67,6 +82,28 @@ export interface Database {
   visit_target: VisitTargetTable;
   visit_card: VisitCardTable;
   verification_key: VerificationKeyTable;
+  working_day: WorkingDayTable;
+  duty_unit_setting: DutyUnitSettingTable;
+  duty_entry: DutyEntryTable;
+  duty_lapse: DutyLapseTable;
+  attachment: AttachmentTable;
+  daily_unit_check: DailyUnitCheckTable;
+  daily_check_run: DailyCheckRunTable;
+  training_session: TrainingSessionTable;
+  training_material: TrainingMaterialTable;
+  training_attendance: TrainingAttendanceTable;
+  info_report: InfoReportTable;
+  info_report_photo: InfoReportPhotoTable;
+  info_report_attachment: InfoReportAttachmentTable;
+  info_report_history: InfoReportHistoryTable;
+  publicity_activity: PublicityActivityTable;
+  publicity_photo: PublicityPhotoTable;
+  publicity_history: PublicityHistoryTable;
+  station_inspection: StationInspectionTable;
+  station_inspection_item: StationInspectionItemTable;
+  station_inspection_photo: StationInspectionPhotoTable;
+  terminal: TerminalTable;
+  terminal_handover: TerminalHandoverTable;
 }
 
 /** The database or a transaction on it: what a repository function runs its SQL on. */

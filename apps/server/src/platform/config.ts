@@ -46,6 +46,10 @@ export interface AppConfig {
   readonly permitReminderDays: number;
   /** Cron pattern (Asia/Shanghai) of the daily permit check; empty turns it off. */
   readonly permitReminderCron: string;
+  /** Cron pattern (Asia/Shanghai) of the daily "nobody on duty" check; its first firing of a day is that day's cut-off; empty turns it off. */
+  readonly dutyCheckCron: string;
+  /** Cron pattern (Asia/Shanghai) of the daily login and sign-for check: each run checks every day of the last week whose cut-off (the county's setting) has passed unchecked, so it must fire soon after any cut-off; empty turns it off. */
+  readonly dailyCheckCron: string;
   /** Keys a public client must send as api_key to post Open311 requests; empty: no key needed. */
   readonly open311ApiKeys: readonly string[];
   /** The key ring of sealed fields; null: keys.json in the data directory, made on first use. */
@@ -206,6 +210,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
     permitReminderDays: readInt(env, 'GRIDWORK_PERMIT_REMINDER_DAYS', 30, 1, 365),
     permitReminderCron: readCron(env, 'GRIDWORK_PERMIT_REMINDER_CRON', '0 9 * * *'),
+    dutyCheckCron: readCron(env, 'GRIDWORK_DUTY_CHECK_CRON', '0 10 * * *'),
+    // Every five minutes: the county may move the cut-off to any minute; a run before it does nothing.
+    dailyCheckCron: readCron(env, 'GRIDWORK_DAILY_CHECK_CRON', '*/5 * * * *'),
     keyFile: env['GRIDWORK_KEY_FILE']?.trim() ? path.resolve(cwd, env['GRIDWORK_KEY_FILE'].trim()) : null,
     tileUrl: readTileUrl(env),
     open311ApiKeys: (env['GRIDWORK_OPEN311_API_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),

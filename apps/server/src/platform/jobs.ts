@@ -7,6 +7,8 @@ import type { AppContext } from './context.js';
 import { createEventCardsService } from '../modules/events/event-cards.service.js';
 import { createVisitCardsService } from '../modules/visits/visit-cards.service.js';
 import { createPermitRemindersService } from '../modules/floating/floating-permits.service.js';
+import { createDutyCheckService } from '../modules/duty/duty-check.service.js';
+import { createDailyChecksService } from '../modules/daily-checks/daily-checks.service.js';
 
 export interface Schedule {
   stop(): void;
@@ -52,6 +54,36 @@ export function startSchedule(ctx: AppContext, log: FastifyBaseLogger): Schedule
         }
       }),
     );
+  }
+  // Daily on working days: a sub-center with nobody on duty, or nobody checked in, by the cut-off. Once at start too, for days missed while down.
+  if (ctx.config.dutyCheckCron) {
+    const duty = createDutyCheckService(ctx);
+    const check = async () => {
+      try {
+        const result = await duty.run(new Date(ctx.clock()).toISOString());
+        if (result && result.recorded > 0) log.info(result, 'duty check recorded lapses');
+        if (result?.missed) log.warn(result.missed, `duty check: ${result.missed.from} to ${result.missed.to} were never checked (down longer than the look-back)`);
+      } catch (err) {
+        log.error({ err }, 'duty check failed');
+      }
+    };
+    jobs.push(new Cron(ctx.config.dutyCheckCron, { timezone: 'Asia/Shanghai', protect: true }, check));
+    void check();
+  }
+  // 每天定时登录签收: at the cut-off on working days, every unit's login and sign-for result; each run
+  // (and one at start) also checks the days of the last week it missed while down.
+  if (ctx.config.dailyCheckCron) {
+    const daily = createDailyChecksService(ctx);
+    const check = async () => {
+      try {
+        const outcomes = await daily.catchUp(new Date(ctx.clock()).toISOString());
+        if (outcomes.some((outcome) => outcome.outcome === 'checked')) log.info({ outcomes }, 'daily login and sign-for check stored results');
+      } catch (err) {
+        log.error({ err }, 'daily login and sign-for check failed');
+      }
+    };
+    jobs.push(new Cron(ctx.config.dailyCheckCron, { timezone: 'Asia/Shanghai', protect: true }, check));
+    void check();
   }
   return { stop: () => jobs.forEach((job) => job.stop()) };
 }

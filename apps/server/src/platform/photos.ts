@@ -113,6 +113,24 @@ export interface PhotoStore {
   fileOf(id: string): string;
 }
 
+/**
+ * Writes the bytes to `file` unless it exists: written aside, flushed and renamed, so a crash never
+ * leaves half a file under its final name. Content-addressed stores call it with the hash as name.
+ */
+export function writeOnce(file: string, bytes: Buffer): void {
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = fs.openSync(temporary, 'w');
+  try {
+    fs.writeSync(handle, bytes);
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+  fs.renameSync(temporary, file);
+}
+
 export function createPhotoStore(dataDir: string): PhotoStore {
   const root = path.join(dataDir, 'photos');
   const fileOf = (id: string) => {
@@ -123,20 +141,7 @@ export function createPhotoStore(dataDir: string): PhotoStore {
     fileOf,
     put(bytes, mime) {
       const id = createHash('sha256').update(bytes).digest('hex');
-      const file = fileOf(id);
-      if (!fs.existsSync(file)) {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        // Written aside and renamed: a crash never leaves half a photo under its final name.
-        const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-        const handle = fs.openSync(temporary, 'w');
-        try {
-          fs.writeSync(handle, bytes);
-          fs.fsyncSync(handle);
-        } finally {
-          fs.closeSync(handle);
-        }
-        fs.renameSync(temporary, file);
-      }
+      writeOnce(fileOf(id), bytes);
       return { id, mime, bytes: bytes.length };
     },
   };

@@ -230,6 +230,21 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '照片不能超过 10 MB',
     'en-US': 'A photo may be at most 10 MB',
   },
+  ATTACHMENT_TYPE_UNSUPPORTED: {
+    status: 415,
+    'zh-CN': '附件须为 PDF、Word、Excel、PowerPoint 文档或 JPEG、PNG、WebP 图片',
+    'en-US': 'An attachment must be a PDF, Word, Excel or PowerPoint document or a JPEG, PNG or WebP image',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '附件不能超过 20 MB',
+    'en-US': 'An attachment may be at most 20 MB',
+  },
+  ATTACHMENT_NOT_FOUND: {
+    status: 422,
+    'zh-CN': '附件 {attachmentId} 不存在或不是您上传的，请重新上传',
+    'en-US': 'The attachment {attachmentId} does not exist or was not uploaded by you; upload it again',
+  },
   CATEGORY_CODE_TAKEN: {
     status: 409,
     'zh-CN': '事件类别代码“{category}”已存在',
@@ -399,6 +414,256 @@ export const ERROR_CATALOGUE = {
     status: 400,
     'zh-CN': '红牌比例 cardRules.redPercent 须大于黄牌比例 cardRules.yellowPercent',
     'en-US': 'cardRules.redPercent must be above cardRules.yellowPercent',
+  },
+  INFO_REPORT_NOT_EDITABLE: {
+    status: 409,
+    'zh-CN': '只有草稿或被退回的信息可以修改',
+    'en-US': 'Only a draft or a returned information report can be edited',
+  },
+  INFO_REPORT_NOT_SUBMITTABLE: {
+    status: 409,
+    'zh-CN': '只有草稿或被退回的信息可以提交',
+    'en-US': 'Only a draft or a returned information report can be submitted',
+  },
+  INFO_REPORT_NOT_PENDING: {
+    status: 409,
+    'zh-CN': '只有已提交、等待审核的信息可以撤回或退回',
+    'en-US': 'Only a submitted information report waiting for review can be withdrawn or returned',
+  },
+  INFO_REPORT_NOT_ADOPTABLE: {
+    status: 409,
+    'zh-CN': '只有已提交或已采用的信息可以采用，且采用级别只能提高（level）',
+    'en-US': 'Only a submitted or adopted information report can be adopted, and only at a higher level (level)',
+  },
+  INFO_REPORT_TOWNSHIP_ONLY: {
+    status: 403,
+    'zh-CN': '只有乡镇（街道）分中心的账号可以撰写信息报送',
+    'en-US': 'Only an account of a township sub-center can write information reports',
+  },
+  INFO_REPORT_SUBJECT_INVALID: {
+    status: 422,
+    'zh-CN': '优秀网格员 subjectAccountId 须是本乡镇在岗的网格员',
+    'en-US': 'The exemplary grid worker subjectAccountId must be an active grid worker of this township',
+  },
+  INFO_REPORT_PHOTO_INVALID: {
+    status: 422,
+    'zh-CN': '照片 {photoId}（photoIds）未上传或已失效，请重新上传',
+    'en-US': 'The photo {photoId} (photoIds) was not uploaded; upload it again',
+  },
+  INFO_REPORT_TEXT_EMPTY: {
+    status: 422,
+    'zh-CN': '信息报送的 {field} 不能为空或只有空白',
+    'en-US': 'The information report field {field} cannot be empty or blank',
+  },
+  CALENDAR_DATE_INVALID: {
+    status: 422,
+    'zh-CN': '{field} 不是有效的日期：{value}',
+    'en-US': '{field} is not a valid date: {value}',
+  },
+  CALENDAR_WORKDAY_ON_WEEKDAY: {
+    status: 422,
+    'zh-CN': '{field}：{value} 是周一至周五，本来就是工作日，不能设为调休上班',
+    'en-US': '{field}: {value} is a weekday, a working day already; an adjusted workday must be a Saturday or Sunday',
+  },
+  CALENDAR_HOLIDAY_ON_WEEKEND: {
+    status: 422,
+    'zh-CN': '{field}：{value} 是周末，本来就休息，无需设为节假日',
+    'en-US': '{field}: {value} is a weekend day, a rest day already; a public holiday must be a weekday',
+  },
+  CALENDAR_DATE_OUTSIDE_YEAR: {
+    status: 422,
+    'zh-CN': '{field}：{value} 不在 {year} 年内',
+    'en-US': '{field}: {value} is not in {year}',
+  },
+  CALENDAR_DATE_REPEATED: {
+    status: 422,
+    'zh-CN': '{field}：{value} 重复出现',
+    'en-US': '{field}: {value} appears twice',
+  },
+  DUTY_RANGE_INVALID: {
+    status: 422,
+    'zh-CN': '日期范围有误：to 不能早于 from，且最多 {maxDays} 天',
+    'en-US': 'The date range is invalid: to cannot be before from, and it spans at most {maxDays} days',
+  },
+  DUTY_SLOT_UNKNOWN: {
+    status: 422,
+    'zh-CN': '班次 slot“{slot}”不是本分中心的班次',
+    'en-US': 'The slot "{slot}" is not a slot of this sub-center',
+  },
+  DUTY_SLOT_REPEATED: {
+    status: 422,
+    'zh-CN': '{field}：班次“{slot}”重复',
+    'en-US': '{field}: the slot "{slot}" appears twice',
+  },
+  DUTY_DATE_PAST: {
+    status: 422,
+    'zh-CN': '{field}：{value} 已经过去，只能安排今天及以后的值班',
+    'en-US': '{field}: {value} is in the past; only today and later can be arranged',
+  },
+  DUTY_SLOT_FULL: {
+    status: 409,
+    'zh-CN': '{date} 的“{slotName}”班次已满（最多 {capacity} 人）',
+    'en-US': 'The slot "{slotName}" of {date} is full (at most {capacity})',
+  },
+  DUTY_ALREADY_ON_SLOT: {
+    status: 409,
+    'zh-CN': '该人员 {date} 已在“{slotName}”班次值班',
+    'en-US': 'This person is already on the slot "{slotName}" on {date}',
+  },
+  DUTY_ACCOUNT_NOT_OF_UNIT: {
+    status: 422,
+    'zh-CN': '值班人员 accountId 不是本分中心可值班的在岗账号',
+    'en-US': 'accountId is not an active account of this sub-center that may be on duty',
+  },
+  DUTY_ENTRY_CHECKED_IN: {
+    status: 409,
+    'zh-CN': '该值班已签到，不能再更改',
+    'en-US': 'This duty was checked in and can no longer be changed',
+  },
+  DUTY_SWAP_TARGET_REQUIRED: {
+    status: 422,
+    'zh-CN': '换班须给出交换的值班 withEntryId 或接替人 toAccountId（二选一）',
+    'en-US': 'A swap needs either withEntryId (exchange) or toAccountId (hand over), not both',
+  },
+  DUTY_NOT_ON_ROSTER: {
+    status: 422,
+    'zh-CN': '您不在今天（{date}）的值班表上，无法值班签到',
+    'en-US': 'You are not on today’s duty roster ({date}), so you cannot check in',
+  },
+  DUTY_SLOT_IN_USE: {
+    status: 409,
+    'zh-CN': '{field}：班次“{slot}”在 {date} 等日期还有值班安排，请先移除这些安排再删除该班次',
+    'en-US': '{field}: the slot "{slot}" still has people on duty on {date} and later days; remove them before removing the slot',
+  },
+  DUTY_SLOT_OVER_CAPACITY: {
+    status: 409,
+    'zh-CN': '{field}：{date} 的“{slotName}”班次已安排 {count} 人，人数上限不能改为 {capacity}',
+    'en-US': '{field}: {count} people are on the slot "{slotName}" on {date}, so its capacity cannot become {capacity}',
+  },
+  PUBLICITY_DATE_IN_FUTURE: {
+    status: 422,
+    'zh-CN': '活动日期 heldOn 不能晚于今天',
+    'en-US': 'The activity date heldOn cannot be later than today',
+  },
+  PUBLICITY_WITHDRAWN: {
+    status: 409,
+    'zh-CN': '该宣传活动已撤销，不能再修改',
+    'en-US': 'This publicity activity was withdrawn and can no longer be changed',
+  },
+  DAILY_UNIT_INVALID: {
+    status: 422,
+    'zh-CN': '单位 {field} 不存在、不是乡镇或村（社区），或不在您的管辖范围内',
+    'en-US': 'The unit {field} does not exist, is not a township or village, or is outside your scope',
+  },
+  STATION_DATE_IN_FUTURE: {
+    status: 422,
+    'zh-CN': '检查日期 checkedOn 不能晚于今天',
+    'en-US': 'The inspection date checkedOn cannot be later than today',
+  },
+  TERMINAL_IMEI_INVALID: {
+    status: 422,
+    'zh-CN': '串号 imei 须为 15 位数字且最后一位校验位正确',
+    'en-US': 'The imei must be 15 digits with a correct check digit',
+  },
+  TERMINAL_ASSET_CODE_TAKEN: {
+    status: 409,
+    'zh-CN': '资产编号 assetCode“{assetCode}”已登记',
+    'en-US': 'The asset code assetCode {assetCode} is already registered',
+  },
+  TERMINAL_IMEI_TAKEN: {
+    status: 409,
+    'zh-CN': '串号 imei“{imei}”已登记在另一台终端上',
+    'en-US': 'The imei {imei} is already registered on another terminal',
+  },
+  TERMINAL_HOLDER_INVALID: {
+    status: 422,
+    'zh-CN': '持有人 holderId 须为该单位在岗的网格员账号',
+    'en-US': 'The holder holderId must be an active grid worker account of the terminal’s unit',
+  },
+  TERMINAL_HOLDER_LIMIT: {
+    status: 409,
+    'zh-CN': '该网格员已持有 {held} 台手持终端（每人上限 {limit} 台），请先收回',
+    'en-US': 'This grid worker already holds {held} terminal(s) (the limit is {limit}); take one back first',
+  },
+  TERMINAL_RETIRED: {
+    status: 409,
+    'zh-CN': '该终端已报废，不能再发放或修改',
+    'en-US': 'This terminal is retired and can no longer be handed out or changed',
+  },
+  TERMINAL_ISSUED_IN_FUTURE: {
+    status: 422,
+    'zh-CN': '发放日期 {field} 不能晚于今天',
+    'en-US': 'The date {field} cannot be later than today',
+  },
+  TERMINAL_STATE_CONFLICT: {
+    status: 422,
+    'zh-CN': '状态 state 与持有人不符：有人持有的终端只能是“在用”，“在用”的终端必须有持有人（请用发放/收回改变持有人）',
+    'en-US': 'The state does not match the holder: a held terminal can only be in use, and an in-use terminal needs a holder (use a hand-over to change the holder)',
+  },
+  TERMINAL_HANDOVER_NO_CHANGE: {
+    status: 422,
+    'zh-CN': '交接对象 holderId 与当前持有情况相同，无需交接',
+    'en-US': 'The hand-over target holderId is already the terminal’s current holder; nothing to hand over',
+  },
+  TRAINING_ATTENDEE_INVALID: {
+    status: 422,
+    'zh-CN': '{field} 不是可参加本次培训的账号（不存在、已停用或不在组织单位范围内）',
+    'en-US': '{field} is not an account that may attend this training (unknown, disabled or outside the organiser’s area)',
+  },
+  TRAINING_MATERIAL_INVALID: {
+    status: 422,
+    'zh-CN': '培训材料 {field} 不存在，请先上传',
+    'en-US': 'The material {field} does not exist: upload it first',
+  },
+  TRAINING_TOKEN_INVALID: {
+    status: 422,
+    'zh-CN': '签到码无效（token），请重新扫描现场的二维码',
+    'en-US': 'The sign-in token is not this session’s: scan the QR code at the session again',
+  },
+  TRAINING_SESSION_CANCELLED: {
+    status: 409,
+    'zh-CN': '该培训已取消，不能签到',
+    'en-US': 'This training was cancelled: nobody can sign in',
+  },
+  TRAINING_CHECK_IN_CLOSED: {
+    status: 409,
+    'zh-CN': '只能在培训当天（{date}）签到',
+    'en-US': 'Sign-in is only possible on the day of the training ({date})',
+  },
+  TRAINING_NOT_YET_HELD: {
+    status: 409,
+    'zh-CN': '培训日期（{date}）未到，不能登记出勤',
+    'en-US': 'The training is on {date}: attendance cannot be recorded before',
+  },
+  TRAINING_TIME_INVALID: {
+    status: 400,
+    'zh-CN': '结束时间 endTime 须晚于开始时间 startTime',
+    'en-US': 'endTime must be after startTime',
+  },
+  TRAINING_SESSION_HAS_ATTENDANCE: {
+    status: 409,
+    'zh-CN': '该培训已有签到记录，不能删除，可改为“已取消”',
+    'en-US': 'This training has attendance and cannot be deleted; set it to cancelled instead',
+  },
+  TRAINING_RULES_INVALID: {
+    status: 400,
+    'zh-CN': '培训要求 {field} 有误（次数 1–52、季度最多 13 次，同一类别、对象和周期只能有一条）',
+    'en-US': 'The training rule {field} is invalid (minimum 1–52, at most 13 a quarter, one rule per kind, audience and period)',
+  },
+  TRAINING_AUDIENCE_INVALID: {
+    status: 422,
+    'zh-CN': '邀请对象 {field} 不存在或不在组织单位的范围内',
+    'en-US': 'The invited unit or department {field} does not exist or is outside the organiser’s area',
+  },
+  TRAINING_CHECK_IN_IN_FUTURE: {
+    status: 422,
+    'zh-CN': '签到时间 at 不能晚于当前时间',
+    'en-US': 'The sign-in time at cannot be in the future',
+  },
+  TRAINING_ORGANISER_INVALID: {
+    status: 403,
+    'zh-CN': '培训由县中心或乡镇分中心组织，您的账号不在这两级',
+    'en-US': 'Trainings are organised by the county or a township; your account is at neither level',
   },
   RATE_LIMITED: {
     status: 429,

@@ -2,7 +2,10 @@
 // the event enters a status someone must act on within a time: the lead department signs for it
 // (hours), handles it (days), the grid worker or center verifies it (hours). A yellow card (黄牌)
 // when a step passes its deadline, a red one (红牌) when it passes 150% of it; once per step.
+// Every step's time is working time (工作日历): it stands still on weekends and public holidays, so
+// 24 hours to sign for from a Friday afternoon end on Monday afternoon.
 import type { Locale } from '../i18n/locale.js';
+import { addWorkingTime, workingTimeBetween, type WorkingCalendar } from '../calendar/working-calendar.js';
 import type { EventStatus } from './event-status.js';
 
 export const EVENT_STEPS = ['sign_for', 'handle', 'verify'] as const;
@@ -83,24 +86,29 @@ export function stepDurationMs(step: EventStep, deadlines: CategoryDeadlines, ru
   }
 }
 
-/** The deadline of a step that started at `startedAt` (ISO UTC), as ISO UTC. */
-export function stepDeadline(step: EventStep, startedAt: string, deadlines: CategoryDeadlines, rules: CardRules): string {
-  return new Date(Date.parse(startedAt) + stepDurationMs(step, deadlines, rules)).toISOString();
+/**
+ * The deadline of a step that started at `startedAt` (ISO UTC), as ISO UTC: the step's time
+ * (sign-for hours, handling days × 24 h, verification hours) counted on working days only.
+ */
+export function stepDeadline(step: EventStep, startedAt: string, deadlines: CategoryDeadlines, rules: CardRules, calendar: WorkingCalendar): string {
+  return addWorkingTime(startedAt, stepDurationMs(step, deadlines, rules), calendar);
 }
 
-/** The moment each card level falls due for a step from `startedAt` to `deadline`. */
-export function cardDueTimes(startedAt: string, deadline: string, rules: CardRules): Record<CardLevel, string> {
-  const start = Date.parse(startedAt);
-  const span = Date.parse(deadline) - start;
+/**
+ * The moment each card level falls due for a step from `startedAt` to `deadline`: shares of the
+ * step's working time, so a red card at 150% never falls on a holiday nor counts one.
+ */
+export function cardDueTimes(startedAt: string, deadline: string, rules: CardRules, calendar: WorkingCalendar): Record<CardLevel, string> {
+  const span = workingTimeBetween(startedAt, deadline, calendar);
   return {
-    yellow: new Date(start + span * rules.yellowAt).toISOString(),
-    red: new Date(start + span * rules.redAt).toISOString(),
+    yellow: addWorkingTime(startedAt, span * rules.yellowAt, calendar),
+    red: addWorkingTime(startedAt, span * rules.redAt, calendar),
   };
 }
 
 /** The cards a step has earned by `now` that it does not hold yet, lightest first. */
-export function cardsDue(step: { startedAt: string; deadline: string }, now: string, held: readonly CardLevel[], rules: CardRules): CardLevel[] {
-  const due = cardDueTimes(step.startedAt, step.deadline, rules);
+export function cardsDue(step: { startedAt: string; deadline: string }, now: string, held: readonly CardLevel[], rules: CardRules, calendar: WorkingCalendar): CardLevel[] {
+  const due = cardDueTimes(step.startedAt, step.deadline, rules, calendar);
   const nowMs = Date.parse(now);
   return CARD_LEVELS.filter((level) => !held.includes(level) && nowMs > Date.parse(due[level]));
 }
@@ -110,24 +118,20 @@ export function isOverdue(deadline: string | null, now: string): boolean {
   return deadline !== null && Date.parse(now) > Date.parse(deadline);
 }
 
-/** When to remind the unit of a step: as it enters the last quarter of its time. */
-export function reminderTime(step: { startedAt: string; deadline: string }): string {
-  const start = Date.parse(step.startedAt);
-  const end = Date.parse(step.deadline);
-  return new Date(end - (end - start) / 4).toISOString();
+/** When to remind the unit of a step: as it enters the last quarter of its working time. */
+export function reminderTime(step: { startedAt: string; deadline: string }, calendar: WorkingCalendar): string {
+  return addWorkingTime(step.startedAt, workingTimeBetween(step.startedAt, step.deadline, calendar) * 0.75, calendar);
 }
 
-/** Whether a step's deadline is near: within a quarter of its time, for the "near deadline" reminder. */
-export function isNearDeadline(step: { startedAt: string; deadline: string }, now: string): boolean {
-  const start = Date.parse(step.startedAt);
-  const end = Date.parse(step.deadline);
+/** Whether a step's deadline is near: within the last quarter of its working time, for the "near deadline" reminder. */
+export function isNearDeadline(step: { startedAt: string; deadline: string }, now: string, calendar: WorkingCalendar): boolean {
   const nowMs = Date.parse(now);
-  return nowMs <= end && nowMs >= end - (end - start) / 4;
+  return nowMs <= Date.parse(step.deadline) && nowMs >= Date.parse(reminderTime(step, calendar));
 }
 
 /** When the step's next card falls due, given the cards it holds; null when it holds them all. */
-export function nextCardDue(step: { startedAt: string; deadline: string }, held: readonly CardLevel[], rules: CardRules): string | null {
-  const due = cardDueTimes(step.startedAt, step.deadline, rules);
+export function nextCardDue(step: { startedAt: string; deadline: string }, held: readonly CardLevel[], rules: CardRules, calendar: WorkingCalendar): string | null {
+  const due = cardDueTimes(step.startedAt, step.deadline, rules, calendar);
   const next = CARD_LEVELS.find((level) => !held.includes(level));
   return next ? due[next] : null;
 }

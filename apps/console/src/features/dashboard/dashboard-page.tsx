@@ -6,12 +6,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { shortUnitName, type Dashboard, type DashboardCount } from '@gridwork/core';
+import { can, shortUnitName, type Dashboard, type DashboardCount } from '@gridwork/core';
 import { ApiError, api } from '@gridwork/client';
 import { DashboardChart } from './dashboard-chart.js';
 import { openBarsOption, rowOfBar, trendOption } from './dashboard-options.js';
 import { CardsByUnit, QuotaProgress, UnitsToChase } from './dashboard-panels.js';
 import { useLocale } from '../../app/i18n.js';
+import { useUser } from '../auth/auth.js';
+import { InfoReportDashboardPanel } from '../info-reports/info-report-dashboard-panel.js';
+import { DailyCheckPanel } from '../daily-checks/daily-check-panel.js';
 
 function OpenBars({
   title,
@@ -57,6 +60,10 @@ function OpenBars({
 export function DashboardPage() {
   const { t } = useLocale();
   const navigate = useNavigate();
+  // Who may read the daily check sees one list of today's stragglers, with its reminders (the
+  // daily-check panel); the others keep the dashboard's own sign-in card.
+  const dailyCheck = can(useUser().role, 'daily_check.read');
+  const side = dailyCheck ? 12 : 8;
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(false);
@@ -197,34 +204,42 @@ export function DashboardPage() {
             unnamed={t('未知部门', 'Unknown department')}
           />
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={side}>
           <Card title={t(`本月亮牌（${data.month}）`, `Cards in ${data.month}`)} size="small">
             <CardsByUnit cards={data.cards} />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
-          <Card title={t('今日登录与签收', 'Sign-ins and sign-fors today')} size="small">
-            <Typography.Text type="secondary">
-              {t('村（社区）与乡镇', 'Villages and townships')}
-            </Typography.Text>
-            <UnitsToChase
-              units={data.units}
-              waitingLabel={t('待核查', 'To verify')}
-              testId="units-to-chase"
-            />
-            <Typography.Text type="secondary">{t('职能部门', 'Departments')}</Typography.Text>
-            <UnitsToChase
-              units={data.departments}
-              waitingLabel={t('待签收', 'To sign for')}
-              testId="departments-to-chase"
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={8}>
+        {!dailyCheck && (
+          <Col xs={24} lg={8}>
+            <Card title={t('今日登录与签收', 'Sign-ins and sign-fors today')} size="small">
+              <Typography.Text type="secondary">
+                {t('村（社区）与乡镇', 'Villages and townships')}
+              </Typography.Text>
+              <UnitsToChase
+                units={data.units}
+                waitingLabel={t('待核查', 'To verify')}
+                testId="units-to-chase"
+              />
+              <Typography.Text type="secondary">{t('职能部门', 'Departments')}</Typography.Text>
+              <UnitsToChase
+                units={data.departments}
+                waitingLabel={t('待签收', 'To sign for')}
+                testId="departments-to-chase"
+              />
+            </Card>
+          </Col>
+        )}
+        <Col xs={24} lg={side}>
           <Card title={t('网格员本月上报任务', 'Grid workers’ reports this month')} size="small">
             <QuotaProgress quotas={data.quotas} />
           </Card>
         </Col>
+        {dailyCheck && (
+          <Col xs={24}>
+            <DailyCheckPanel />
+          </Col>
+        )}
+        <InfoReportDashboardPanel />
       </Row>
     </Space>
   );

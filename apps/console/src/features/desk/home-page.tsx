@@ -8,6 +8,7 @@ import { can, type EventListItem, type Role } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useUser } from '../auth/auth.js';
 import { useLocale } from '../../app/i18n.js';
+import { DutyDeskCard } from '../duty/duty-desk-card.js';
 
 interface InboxMessage {
   readonly id: string;
@@ -73,6 +74,7 @@ function EventDesk() {
 
   return (
     <Row gutter={[16, 16]}>
+      <DutyDeskCard />
       <Col xs={24} md={8}>
         <Card hoverable onClick={() => navigate(path)}>
           <Statistic

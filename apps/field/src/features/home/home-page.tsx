@@ -120,6 +120,9 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
         >
           {t('待上传', 'Outbox')}
         </List.Item>
+        <List.Item arrowIcon data-testid="my-trainings" onClick={() => navigate('/training')}>
+          {t('我的培训', 'My trainings')}
+        </List.Item>
       </List>
 
       {!settled ? (

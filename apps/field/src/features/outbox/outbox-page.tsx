@@ -11,6 +11,7 @@ import {
   OUTBOX_STATE_LABELS,
   type OutboxItem,
   type OutboxState,
+  type RecordVisitItem,
   type ReportEventItem,
   type VerifyPersonItem,
   type VerifyRecordItem,
@@ -18,6 +19,7 @@ import {
 import { useOutbox } from './use-outbox.js';
 import { messageOf, noteFailure, useOnline } from '../../lib/network.js';
 import { fieldLocale, t } from '../../app/i18n.js';
+import { EditVisitForm } from '../visits/edit-visit-form.js';
 
 const STATE_COLORS: Readonly<Record<OutboxState, string>> = {
   waiting: 'warning',
@@ -36,6 +38,7 @@ const KIND_LABELS: Readonly<Record<OutboxItem['kind'], string>> = {
   floating_departure: t('流动人口去', 'Floating departure'),
   register_arrival: t('流动人口来', 'Floating arrival'),
   register_departure: t('人员离开', 'Departure'),
+  training_check_in: t('培训签到', 'Training sign-in'),
 };
 
 export function OutboxStateTag({ state }: { state: OutboxState }) {
@@ -138,7 +141,7 @@ export function OutboxPage() {
   // The signed-in worker's own: another worker's wait for them and are counted apart.
   const mine = unsent - others;
   const online = useOnline();
-  const [editing, setEditing] = useState<ReportEventItem | null>(null);
+  const [editing, setEditing] = useState<ReportEventItem | RecordVisitItem | null>(null);
   const newestFirst = [...items].reverse();
   const me = rememberedUser()?.id;
   return (
@@ -201,7 +204,7 @@ export function OutboxPage() {
                 )}
                 {item.state === 'attention' && isOwnedBy(item, me) && (
                   <Space className="outbox-actions" wrap>
-                    {item.kind === 'report_event' && (
+                    {(item.kind === 'report_event' || item.kind === 'record_visit') && (
                       <Button size="mini" onClick={() => setEditing(item)}>
                         {t('修改', 'Edit')}
                       </Button>
@@ -232,7 +235,10 @@ export function OutboxPage() {
         onMaskClick={() => setEditing(null)}
         bodyStyle={{ borderRadius: '12px 12px 0 0', padding: 8 }}
       >
-        {editing && <EditReport item={editing} onClose={() => setEditing(null)} />}
+        {editing?.kind === 'report_event' && <EditReport item={editing} onClose={() => setEditing(null)} />}
+        {editing?.kind === 'record_visit' && (
+          <EditVisitForm item={editing} onSave={(corrected) => void retry(corrected).then(() => setEditing(null))} />
+        )}
       </Popup>
     </div>
   );

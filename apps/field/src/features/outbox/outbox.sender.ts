@@ -37,6 +37,7 @@ import {
 } from './outbox.types.js';
 import { deliverVisit } from '../visits/visit.sender.js';
 import { deliverFloatingArrival, deliverFloatingDeparture } from '../floating/floating.sender.js';
+import { deliverTrainingCheckIn } from '../training/training.sender.js';
 
 const MAX_PAUSE_MS = 60_000;
 
@@ -195,6 +196,8 @@ async function deliver(item: OutboxItem, save: Save): Promise<void> {
       return deliverArrival(item, save);
     case 'register_departure':
       return deliverDeparture(item);
+    case 'training_check_in':
+      return void (await deliverTrainingCheckIn(item));
     default:
       return assertNever(item);
   }
@@ -368,6 +371,7 @@ async function landedEarlier(item: OutboxItem): Promise<boolean> {
       case 'floating_arrival':
       case 'floating_departure':
       case 'register_arrival':
+      case 'training_check_in':
         return false;
       case 'register_departure': {
         const person = await api.get<PersonView>(`/api/persons/${item.personId}`);

@@ -2,6 +2,7 @@
 // makes a retry harmless and the photos (as blobs) that go up before it.
 import type {
   ArrivalBody,
+  CheckInBody,
   CreatePersonBody,
   DepartureBody,
   RecordVisitBody,
@@ -123,6 +124,12 @@ export interface RegisterDepartureItem extends OutboxBase {
   readonly body: { readonly version: number; readonly status: 'moved_out'; readonly reason: string };
 }
 
+/** A QR sign-in to a training session (扫码签到); `body.at` is when the worker tapped 签到. */
+export interface TrainingCheckInItem extends OutboxBase {
+  readonly kind: 'training_check_in';
+  readonly body: CheckInBody;
+}
+
 export type OutboxItem =
   | ReportEventItem
   | EventActionItem
@@ -132,7 +139,8 @@ export type OutboxItem =
   | FloatingArrivalItem
   | FloatingDepartureItem
   | RegisterArrivalItem
-  | RegisterDepartureItem;
+  | RegisterDepartureItem
+  | TrainingCheckInItem;
 
 /** An item still to go: not sent, and not waiting for the worker's decision. */
 export function isPending(item: OutboxItem): boolean {

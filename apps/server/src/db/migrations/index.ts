@@ -15,6 +15,12 @@ import * as m0011 from './0011_settings.js';
 import * as m0012 from './0012_visits.js';
 import * as m0013 from './0013_floating.js';
 import * as m0014 from './0014_verification_keys.js';
+import * as m0015 from './0015_working_calendar_attachments.js';
+import * as m0020 from './0020_training.js';
+import * as m0018 from './0018_info_reports.js';
+import * as m0016 from './0016_duty_roster.js';
+import * as m0019 from './0019_publicity_stations.js';
+import * as m0017 from './0017_daily_checks.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
@@ -31,6 +37,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_visits': m0012,
   '0013_floating': m0013,
   '0014_verification_keys': m0014,
+  '0015_working_calendar_attachments': m0015,
+  '0020_training': m0020,
+  '0018_info_reports': m0018,
+  '0016_duty_roster': m0016,
+  '0019_publicity_stations': m0019,
+  '0017_daily_checks': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,6 +17,12 @@ import { personsByIdIndexes, placesInScope } from '../persons/persons.repo.js';
 import { createRecordsService } from '../records/records.service.js';
 import { seedDemoFloating } from '../floating/floating.demo.js';
 import { seedDemoVisits } from '../visits/visits.demo.js';
+import { seedDemoDuty } from '../duty/duty.demo.js';
+import { seedDemoDailyChecks } from '../daily-checks/daily-checks.demo.js';
+import { seedDemoPublicity } from '../publicity/publicity.demo.js';
+import { seedDemoStations } from '../stations/stations.demo.js';
+import { seedDemoInfoReports } from '../info-reports/info-reports.demo.js';
+import { seedDemoTraining } from '../training/training.demo.js';
 import { createGridsService } from '../territory/grids.service.js';
 import { createDivisionsService } from '../territory/divisions.service.js';
 import * as territory from '../territory/territory.repo.js';
@@ -106,6 +112,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
     });
     ids.set(login.username, id);
   }
+  await seedDemoDuty(ctx, { countyId: ids.get('county') ?? '', centerId: ids.get('center') ?? '', countyPath: COUNTY, townshipPath: TOWNSHIP, password: DEMO_PASSWORD });
 
   const grids = createGridsService(ctx);
   const operator: AuthenticatedSession = { ...countyOffice, user: { ...countyOffice.user, id: ids.get('center') ?? '', username: 'center', role: 'center_operator', orgPath: TOWNSHIP } };
@@ -128,6 +135,12 @@ export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
     center: operator,
     worker: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('worker') ?? '', username: 'worker', displayName: '专职网格员', role: 'grid_worker_fulltime', orgPath: village.path } },
   });
+  await seedDemoInfoReports(ctx, { center: operator, county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } }, workerId: ids.get('worker') ?? '' });
+  const villageOffice: AuthenticatedSession = { ...countyOffice, user: { ...countyOffice.user, id: ids.get('village') ?? '', username: 'village', displayName: '村网格负责人', role: 'village_admin', orgPath: village.path } };
+  await seedDemoPublicity(ctx, { center: operator, village: villageOffice });
+  await seedDemoStations(ctx, { county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } }, center: operator, workerIds: [ids.get('worker') ?? '', ids.get('parttime') ?? ''], villagePath: village.path });
+  await seedDemoDailyChecks(ctx, { countyId: ids.get('county') ?? '' });
+  await seedDemoTraining(ctx, { county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } }, center: operator, villagePath: village.path });
   return { seeded: true };
 }
 

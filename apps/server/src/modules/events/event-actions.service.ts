@@ -6,12 +6,14 @@ import {
   DomainError,
   EVENT_ACTION_LABELS,
   EVENT_TRANSITIONS,
+  addCalendarDays,
   ancestorPaths,
   checkTransition,
   newId,
   nextCardDue,
   relationsTo,
   reminderTime,
+  shanghaiDate,
   stepDeadline,
   stepOf,
   type EventActionBody,
@@ -26,6 +28,7 @@ import type { AuthenticatedSession } from '../auth/auth.service.js';
 import type { EventsService } from './events.service.js';
 import { visibilityOf } from './events.service.js';
 import * as repo from './events.repo.js';
+import { loadWorkingCalendar } from '../calendar/working-calendar.repo.js';
 
 const GRID_WORKER_ROLES = ['grid_worker_fulltime', 'grid_worker_parttime'];
 
@@ -173,9 +176,12 @@ export function createEventActionsService(ctx: AppContext, events: EventsService
           changes.step = step.step;
           changes.step_seq = event.step_seq + 1;
           changes.step_started_at = now;
-          changes.step_deadline = stepDeadline(step.step, now, deadlines, rules);
-          changes.next_card_at = nextCardDue({ startedAt: now, deadline: changes.step_deadline }, [], rules);
-          changes.remind_at = reminderTime({ startedAt: now, deadline: changes.step_deadline });
+          // Deadlines count working days (工作日历); a year ahead covers the longest handling time.
+          const today = shanghaiDate(Date.parse(now));
+          const calendar = await loadWorkingCalendar(trx, today, addCalendarDays(today, 366));
+          changes.step_deadline = stepDeadline(step.step, now, deadlines, rules, calendar);
+          changes.next_card_at = nextCardDue({ startedAt: now, deadline: changes.step_deadline }, [], rules, calendar);
+          changes.remind_at = reminderTime({ startedAt: now, deadline: changes.step_deadline }, calendar);
         } else {
           Object.assign(changes, { step: null, step_started_at: null, step_deadline: null, next_card_at: null, remind_at: null });
         }

@@ -1,7 +1,8 @@
 // The deadline sweep: every late step earns a yellow card past its deadline and a red one past
 // 150% of it, as ledger entries against the unit that answers for the step. Each card is issued
 // once per step: a unique key makes a second sweep (or a second server) a no-op.
-import { DEFAULT_CARD_RULES, ancestorPaths, cardsDue, newId, nextCardDue, shanghaiDate, stepOf, CARD_LEVEL_LABELS, EVENT_STEP_LABELS } from '@gridwork/core';
+import { DEFAULT_CARD_RULES, EVERY_DAY_WORKING, ancestorPaths, cardsDue, newId, nextCardDue, shanghaiDate, stepOf, CARD_LEVEL_LABELS, EVENT_STEP_LABELS } from '@gridwork/core';
+import { loadWorkingCalendar } from '../calendar/working-calendar.repo.js';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { SYSTEM_ACTOR } from '../accounts/accounts.service.js';
@@ -38,6 +39,8 @@ export function createEventCardsService(ctx: AppContext) {
           if (!lock.rows[0]?.locked) return null;
         }
         const steps = await repo.stepsWithCardDue(trx, now, BATCH);
+        // Card times are shares of a step's working time: the calendar of every year a step may span.
+        const calendar = steps.length > 0 ? await loadWorkingCalendar(trx, '1970-01-01', '9999-12-31') : EVERY_DAY_WORKING;
         let count = 0;
         for (const event of steps) {
           const step = stepOf(event.status);
@@ -47,7 +50,7 @@ export function createEventCardsService(ctx: AppContext) {
           }
           const held = (await repo.cardsOfStep(trx, event.id, event.step_seq)).map((card) => card.level);
           const window = { startedAt: event.step_started_at, deadline: event.step_deadline };
-          for (const level of cardsDue(window, now, held, rules)) {
+          for (const level of cardsDue(window, now, held, rules, calendar)) {
             const village = ancestorPaths(event.path)[3] ?? event.path;
             const department = step.responsible === 'lead_department' ? event.lead_department_id : null;
             const departmentRow = department ? (await repo.departmentsByIds(trx, [department]))[0] : undefined;
@@ -72,7 +75,7 @@ export function createEventCardsService(ctx: AppContext) {
             await audit.append(trx, SYSTEM_ACTOR, { action: 'event.card_issued', objectType: 'event', objectId: event.id, orgPath: event.path, details: { step: step.step, level, unitPath, departmentId: department } });
           }
           const holds = (await repo.cardsOfStep(trx, event.id, event.step_seq)).map((card) => card.level);
-          await repo.updateEvent(trx, event.id, { next_card_at: nextCardDue(window, holds, rules) });
+          await repo.updateEvent(trx, event.id, { next_card_at: nextCardDue(window, holds, rules, calendar) });
         }
         return { seen: steps.length, count };
       });

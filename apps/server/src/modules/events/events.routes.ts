@@ -21,6 +21,7 @@ import {
 } from '@gridwork/core';
 import { originOf, sessionOf } from '../../platform/auth.js';
 import { MAX_PHOTO_BYTES, detectImageType, type PhotoStore } from '../../platform/photos.js';
+import { anyHolderAllows, type ContentHolder } from '../../platform/content-holders.js';
 import type { AppContext } from '../../platform/context.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { CategoriesService } from './categories.service.js';
@@ -40,11 +41,13 @@ export interface EventRouteServices {
   readonly actions: ReturnType<typeof createEventActionsService>;
   readonly categories: CategoriesService;
   readonly photos: PhotoStore;
+  /** Records other than events that hold photos (visits, reports, …): a caller who may see one may open its photos. */
+  readonly photoHolders: readonly ContentHolder[];
 }
 
 export function registerEventRoutes(root: FastifyInstance, ctx: AppContext, services: EventRouteServices): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const { events, actions, categories, photos } = services;
+  const { events, actions, categories, photos, photoHolders } = services;
 
   app.get(
     '/api/event-categories',
@@ -184,7 +187,7 @@ export function registerEventRoutes(root: FastifyInstance, ctx: AppContext, serv
     '/api/photos/:id',
     {
       preValidation: app.requireSession,
-      schema: { tags, summary: '查看照片 A photo of an event I may see (or one I uploaded)', params: Type.Object({ id: Type.String({ pattern: PHOTO_ID_PATTERN }) }), response: { 200: Type.Any({ description: 'the JPEG, PNG or WebP bytes' }), ...errors } },
+      schema: { tags, summary: '查看照片 A photo of an event or another record I may see (or one I uploaded)', params: Type.Object({ id: Type.String({ pattern: PHOTO_ID_PATTERN }) }), response: { 200: Type.Any({ description: 'the JPEG, PNG or WebP bytes' }), ...errors } },
     },
     async (request, reply) => {
       const session = sessionOf(request);
@@ -193,7 +196,7 @@ export function registerEventRoutes(root: FastifyInstance, ctx: AppContext, serv
       const mayRead = can(session.user.role, 'event.read');
       const mine = photo.uploaded_by === session.user.id;
       const seen = mayRead && !mine ? (await repo.visibleEventsWithPhoto(ctx.db.kysely, visibilityOf(session), photo.id)).length > 0 : false;
-      if (!mine && !seen) throw new DomainError('NOT_FOUND');
+      if (!mine && !seen && !(await anyHolderAllows(photoHolders, ctx.db.kysely, session, photo.id))) throw new DomainError('NOT_FOUND');
       reply.header('Cache-Control', 'private, max-age=31536000, immutable');
       return reply.type(photo.mime).send(fs.createReadStream(photos.fileOf(photo.id)));
     },

@@ -300,6 +300,19 @@ export function findVisitInScope(db: Executor, scopePath: string, id: string) {
   return visitsWithNames(db).where('v.id', '=', id).where(withinScope('v', scopePath)).executeTakeFirst();
 }
 
+/** Whether a visit within the scope holds the photo. */
+export async function visitWithPhotoInScope(db: Executor, scopePath: string, photoId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('visit_photo')
+    .innerJoin('visit as v', 'v.id', 'visit_photo.visit_id')
+    .select('v.id')
+    .where('visit_photo.photo_id', '=', photoId)
+    .where(withinScope('v', scopePath))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function findVisitById(db: Executor, id: string) {
   return visitsWithNames(db).where('v.id', '=', id).executeTakeFirstOrThrow();
 }

@@ -32,6 +32,11 @@ import * as repo from './visits.repo.js';
 import { planRuleOf } from './visit-schedules.service.js';
 import { visitSettingsOf } from './visit-settings.service.js';
 
+/** The photos of a visit open to whoever may read visits within their scope (the center reviewing a flagged visit). */
+export async function visitPhotoHolder(db: Executor, session: AuthenticatedSession, photoId: string): Promise<boolean> {
+  return can(session.user.role, 'visit.read') && (await repo.visitWithPhotoInScope(db, session.user.orgPath, photoId));
+}
+
 const GRID_WORKER_ROLES: readonly string[] = ['grid_worker_fulltime', 'grid_worker_parttime'];
 /** Phones' clocks drift: a visit up to five minutes "ahead" of the server is now, not the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
