@@ -645,6 +645,11 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '该培训已有签到记录，不能删除，可改为“已取消”',
     'en-US': 'This training has attendance and cannot be deleted; set it to cancelled instead',
   },
+  TRAINING_DATE_FIXED: {
+    status: 409,
+    'zh-CN': '该培训已有签到记录，不能改期；请另建一次培训',
+    'en-US': 'People signed in to this training: it cannot move to another day; create another session instead',
+  },
   TRAINING_RULES_INVALID: {
     status: 400,
     'zh-CN': '培训要求 {field} 有误（次数 1–52、季度最多 13 次，同一类别、对象和周期只能有一条）',

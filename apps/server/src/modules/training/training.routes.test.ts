@@ -192,6 +192,12 @@ describeEachDialect('training', (dialect) => {
       expect(deleted.statusCode).toBe(204);
       const withAttendance = await center({ method: 'DELETE', url: `/api/training/sessions/${ids['session']}` });
       expect(withAttendance.json().error.code).toBe('TRAINING_SESSION_HAS_ATTENDANCE');
+      // Nor can a session people attended move to another day: their attendance was on this one.
+      const held = (await center({ method: 'GET', url: `/api/training/sessions/${ids['session']}` })).json();
+      const moved = await center({ method: 'PATCH', url: `/api/training/sessions/${ids['session']}`, payload: { version: held.version, date: '2026-11-20' }, headers: { 'accept-language': 'en-US' } });
+      expect(moved.statusCode).toBe(409);
+      expect(moved.json().error).toMatchObject({ code: 'TRAINING_DATE_FIXED', message: expect.stringContaining('cannot move') });
+      expect((await center({ method: 'GET', url: `/api/training/sessions/${ids['session']}` })).json()).toMatchObject({ date: held.date, version: held.version });
     });
   });
 

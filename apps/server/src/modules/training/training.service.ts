@@ -177,6 +177,10 @@ export function createTrainingService(ctx: AppContext) {
       const endTime = body.endTime ?? before.end_time;
       if (endTime <= startTime) throw new DomainError('TRAINING_TIME_INVALID');
       if (body.audience) await checkAudience(trx, before.organiser_path, body.audience);
+      if (body.date && body.date !== before.date) {
+        const [attended] = await repo.attendanceCounts(trx, [id]);
+        if (attended && Number(attended.count) > 0) throw new DomainError('TRAINING_DATE_FIXED');
+      }
       const held = (await repo.materialsOf(trx, [id])).map((m) => m.attachment_id);
       if (body.materialIds) await checkMaterials(trx, session, body.materialIds, held);
       const changes: Partial<TrainingSessionTable> = {
