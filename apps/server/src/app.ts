@@ -79,6 +79,8 @@ import { registerDailyCheckRoutes } from './modules/daily-checks/daily-checks.ro
 import { createDailyChecksService } from './modules/daily-checks/daily-checks.service.js';
 import { createDailyCheckNoticesService } from './modules/daily-checks/daily-check-notices.service.js';
 import { createDailyCheckSettingsService } from './modules/daily-checks/daily-check-settings.service.js';
+import { registerIndicatorRoutes } from './modules/assessment/indicators.routes.js';
+import { createIndicatorsService } from './modules/assessment/indicators.service.js';
 import { infoReportAttachmentHolder, infoReportPhotoHolder } from './modules/info-reports/info-reports.holders.js';
 
 export interface BuildOptions {
@@ -161,6 +163,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         { name: 'info-reports', description: '信息报送 Information reports from the townships, their adoption and the monthly quota' },
         { name: 'daily-checks', description: '每日督查 Daily login and sign-for check per unit, today’s list, monthly figures, one-click notices' },
         { name: 'training', description: '教育培训 Training sessions, sign-in sheet and QR check-in, materials, compliance per person' },
+        { name: 'assessment', description: '考核 Indicators, scoring schemes, scores and rankings, the leader dashboard' },
+        { name: 'surveys', description: '知晓率满意率调查 Questionnaires, samples, answers (console, field, public QR form), rates with 95% intervals' },
+        { name: 'bulletins', description: '通报 Monthly and on-demand bulletins (.docx and .xlsx), archived' },
       ],
     },
   });
@@ -202,6 +207,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerTrainingRoutes(app, { sessions: createTrainingService(ctx), checkIns: createTrainingCheckInService(ctx), compliance: createTrainingComplianceService(ctx) });
   const dailyChecks = createDailyChecksService(ctx);
   registerDailyCheckRoutes(app, { checks: dailyChecks, notices: createDailyCheckNoticesService(ctx, dailyChecks), settings: createDailyCheckSettingsService(ctx) });
+  const indicators = createIndicatorsService(ctx);
+  registerIndicatorRoutes(app, indicators);
   const imports = createImportsService(ctx, app.log);
   registerImportRoutes(app, imports);
   // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.

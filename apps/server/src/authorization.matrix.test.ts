@@ -533,6 +533,17 @@ RULES['GET /api/training/compliance'] = { access: 'training.read', request: () =
 RULES['GET /api/training/compliance.xlsx'] = { access: 'training.read', request: () => ({ method: 'GET', url: '/api/training/compliance.xlsx?year=2026' }) };
 RULES['GET /api/settings/training'] = { access: 'training.read', request: () => ({ method: 'GET', url: '/api/settings/training' }) };
 RULES['PUT /api/settings/training'] = { access: 'training.rules.manage', request: () => ({ method: 'PUT', url: '/api/settings/training', payload: { rules: [{ kind: 'ethics', audience: 'grid_worker', minimum: 2, per: 'year' }, { kind: 'skills', audience: 'grid_worker', minimum: 1, per: 'quarter' }, { kind: 'department', audience: 'department_staff', minimum: 1, per: 'year' }] } }) };
+// Assessment: a department leader reads his department's figures; everyone else reads villages.
+const assessedKind = (role: Role) => (role === 'dept_leader' ? 'department' : 'village');
+RULES['GET /api/assessment/indicators'] = { access: 'assessment.read', request: (_f, role) => ({ method: 'GET', url: `/api/assessment/indicators?period=2026-11&unitKind=${assessedKind(role)}` }) };
+RULES['GET /api/assessment/indicators/facts'] = {
+  access: 'assessment.read',
+  scoped: true,
+  request: (f, role, inScope) => ({
+    method: 'GET',
+    url: `/api/assessment/indicators/facts?period=2026-11&unitKind=${assessedKind(role)}&unitId=${role === 'dept_leader' ? f.department(inScope) : f.village(inScope)}&indicator=closure_rate`,
+  }),
+};
 RULES['GET /api/persons/{id}/records'] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/records` }) };
 
 // Publicity and station standards: writes to the matrix's village (out of scope is a 422 naming unitId); the inside

@@ -69,3 +69,6 @@ export * from './schemas/training.schema.js';
 export * from './schemas/training-compliance.schema.js';
 export * from './daily-checks/daily-check.js';
 export * from './schemas/daily-check.schema.js';
+export * from './assessment/indicators.js';
+export * from './assessment/confidence.js';
+export * from './schemas/assessment.schema.js';

@@ -64,6 +64,14 @@ const InfoReportQuotaPage = later(() => import('../features/info-reports/info-re
 const PublicityPage = later(() => import('../features/publicity/publicity-page.js'), 'PublicityPage');
 const PublicityMonthlyPage = later(() => import('../features/publicity/publicity-monthly-page.js'), 'PublicityMonthlyPage');
 const StationsPage = later(() => import('../features/stations/stations-page.js'), 'StationsPage');
+const IndicatorsPage = later(() => import('../features/assessment/indicators-page.js'), 'IndicatorsPage');
+const RankingsPage = later(() => import('../features/assessment/rankings-page.js'), 'RankingsPage');
+const SchemePage = later(() => import('../features/assessment/scheme-page.js'), 'SchemePage');
+const LeaderDashboardPage = later(() => import('../features/assessment/leader-dashboard-page.js'), 'LeaderDashboardPage');
+const SurveysPage = later(() => import('../features/surveys/surveys-page.js'), 'SurveysPage');
+const SurveyDetailPage = later(() => import('../features/surveys/survey-detail-page.js'), 'SurveyDetailPage');
+const SurveyQrPrintPage = later(() => import('../features/surveys/survey-qr-page.js'), 'SurveyQrPrintPage');
+const BulletinsPage = later(() => import('../features/bulletins/bulletins-page.js'), 'BulletinsPage');
 const TerminalsPage = later(() => import('../features/stations/terminals-page.js'), 'TerminalsPage');
 
 /**
@@ -121,7 +129,72 @@ export function ConsoleApp() {
                 </Suspense>
               }
             />
+            {/* A survey's village QR codes to print, without the console's frame. */}
+            <Route
+              path="assessment/surveys/:id/qr"
+              element={
+                <Suspense fallback={pageFallback}>
+                  <SurveyQrPrintPage />
+                </Suspense>
+              }
+            />
             <Route element={<ConsoleLayout />}>
+              <Route
+                path="assessment/indicators"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <IndicatorsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="assessment/rankings"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <RankingsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="assessment/scheme"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <SchemePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="assessment/leader"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <LeaderDashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="assessment/surveys"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <SurveysPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="assessment/surveys/:id"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <SurveyDetailPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="assessment/bulletins"
+                element={
+                  <Suspense fallback={pageFallback}>
+                    <BulletinsPage />
+                  </Suspense>
+                }
+              />
               <Route index element={<HomePage />} />
               <Route path="queue" element={<EventsPage view="center_queue" />} />
               <Route path="inbox" element={<EventsPage view="department_inbox" />} />

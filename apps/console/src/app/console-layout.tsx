@@ -18,6 +18,7 @@ import {
   OrderedListOutlined,
   ScheduleOutlined,
   SwapOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -35,6 +36,7 @@ import { MyAccountDrawer } from '../features/accounts/my-account-drawer.js';
 import { RECORD_SEGMENTS } from '../features/events/catalogue.js';
 import { useLocale } from './i18n.js';
 import { dailyMenuFor } from './daily-menu.js';
+import { assessmentMenuFor } from './assessment-menu.js';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['dept_handler', 'dept_leader'];
 const CENTER_ROLES: readonly Role[] = ['county_admin', 'center_operator'];
@@ -115,6 +117,10 @@ export function menuItemsFor(role: Role, t: (zh: string, en: string) => string, 
       daily.length > 0
         ? [{ key: '/daily-menu', icon: <CalendarOutlined />, label: t('日常运行', 'Daily operations'), children: daily }]
         : [])(dailyMenuFor(role, t)),
+    ...((assessment) =>
+      assessment.length > 0
+        ? [{ key: '/assessment-menu', icon: <TrophyOutlined />, label: t('考核评价', 'Assessment'), children: assessment }]
+        : [])(assessmentMenuFor(role, t)),
     ...(can(role, 'territory.read') && can(role, 'grid.manage')
       ? [{ key: '/territory', icon: <ApartmentOutlined />, label: t('网格划分', 'Territory') }]
       : []),
@@ -177,7 +183,7 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : selected.startsWith('/floating') ? ['/floating-menu'] : selected.startsWith('/visits') ? ['/visits-menu'] : selected.startsWith('/daily') ? ['/daily-menu'] : []}
+          defaultOpenKeys={selected.startsWith('/registry') ? ['/registry'] : selected.startsWith('/floating') ? ['/floating-menu'] : selected.startsWith('/visits') ? ['/visits-menu'] : selected.startsWith('/daily') ? ['/daily-menu'] : selected.startsWith('/assessment') ? ['/assessment-menu'] : []}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

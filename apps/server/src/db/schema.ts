@@ -23,6 +23,7 @@ import type { FollowUpPlanTable, VisitCardTable, VisitPhotoTable, VisitScheduleT
 import type { VerificationKeyTable } from './tables/verification-key.table.js';
 import type { AttachmentTable, WorkingDayTable } from './tables/calendar.table.js';
 import type { DailyCheckRunTable, DailyUnitCheckTable } from './tables/daily-check.table.js';
+import type { BulletinTable, ScoreResultTable, ScoreSchemeTable, SurveyAnswerTable, SurveySampleTable, SurveyTable, SurveyVillageTable } from './tables/assessment.table.js';
 import type { TrainingAttendanceTable, TrainingMaterialTable, TrainingSessionTable } from './tables/training.table.js';
 import type { InfoReportAttachmentTable, InfoReportHistoryTable, InfoReportPhotoTable, InfoReportTable } from './tables/info-report.table.js';
 import type { DutyEntryTable, DutyLapseTable, DutyUnitSettingTable } from './tables/duty.table.js';
@@ -104,6 +105,13 @@ export interface Database {
   station_inspection_photo: StationInspectionPhotoTable;
   terminal: TerminalTable;
   terminal_handover: TerminalHandoverTable;
+  survey: SurveyTable;
+  survey_village: SurveyVillageTable;
+  survey_sample: SurveySampleTable;
+  survey_answer: SurveyAnswerTable;
+  score_scheme: ScoreSchemeTable;
+  score_result: ScoreResultTable;
+  bulletin: BulletinTable;
 }
 
 /** The database or a transaction on it: what a repository function runs its SQL on. */

@@ -66,6 +66,15 @@ export const PERMISSIONS = [
   'daily_check.read',
   'daily_check.notify',
   'daily_check.manage',
+  /** The assessment (考核): indicators, scores and rankings, the leader dashboard (each within its scope); the county's scoring scheme, recomputation and bulletins on demand. */
+  'assessment.read',
+  'assessment.manage',
+  /** Surveys of awareness and satisfaction (知晓率、满意率): reading them and their rates; the county's questionnaires and samples; entering answers from phone interviews and field visits. */
+  'survey.read',
+  'survey.manage',
+  'survey.answer',
+  /** The bulletins (通报): reading and downloading the archive. */
+  'bulletin.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -77,6 +86,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   county_admin: [
+    'assessment.read',
+    'assessment.manage',
+    'survey.read',
+    'survey.manage',
+    'survey.answer',
+    'bulletin.read',
     'daily_check.read',
     'daily_check.notify',
     'daily_check.manage',
@@ -119,6 +134,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'registry.settings.manage',
   ],
   center_operator: [
+    'assessment.read',
+    'survey.read',
+    'survey.answer',
+    'bulletin.read',
     'daily_check.read',
     'daily_check.notify',
     'training.read',
@@ -155,6 +174,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.special',
   ],
   village_admin: [
+    'assessment.read',
+    'survey.read',
+    'survey.answer',
+    'bulletin.read',
     'training.read',
     'training.attend',
     'publicity.read',
@@ -180,6 +203,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.special',
   ],
   grid_worker_fulltime: [
+    'survey.answer',
     'training.attend',
     'visit.read',
     'visit.record',
@@ -198,6 +222,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'person.special',
   ],
   grid_worker_parttime: [
+    'survey.answer',
     'training.attend',
     'visit.read',
     'visit.record',
@@ -216,6 +241,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   dept_handler: ['training.attend', 'territory.read', 'department.read', 'event.read', 'event.act', 'photo.upload', 'attachment.upload'],
   dept_leader: [
+    'assessment.read',
+    'bulletin.read',
     'daily_check.read',
     'training.read',
     'training.attend',
@@ -230,6 +257,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'card.read',
   ],
   leader: [
+    'assessment.read',
+    'survey.read',
+    'bulletin.read',
     'daily_check.read',
     'training.read',
     'publicity.read',

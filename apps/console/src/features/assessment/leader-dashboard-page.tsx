@@ -1,0 +1,4 @@
+// Placeholder written by the assessment scaffold; the bulletins work replaces it with the page.
+export function LeaderDashboardPage() {
+  return null;
+}

@@ -1,0 +1,41 @@
+// HTTP for the indicator table of a period and the facts behind one figure.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorResponseSchema, IndicatorFactsQuerySchema, IndicatorFactsSchema, IndicatorQuerySchema, IndicatorTableSchema } from '@gridwork/core';
+import { sessionOf } from '../../platform/auth.js';
+import type { IndicatorsService } from './indicators.service.js';
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
+const tags = ['assessment'];
+
+export function registerIndicatorRoutes(root: FastifyInstance, indicators: IndicatorsService): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/assessment/indicators',
+    {
+      preValidation: app.requirePermission('assessment.read'),
+      schema: {
+        tags,
+        summary: '考核指标 Every unit of a kind in my scope with the figures of the period (numerator, denominator, too few to rank)',
+        querystring: IndicatorQuerySchema,
+        response: { 200: IndicatorTableSchema, ...errors },
+      },
+    },
+    async (request) => indicators.table(sessionOf(request), request.query),
+  );
+
+  app.get(
+    '/api/assessment/indicators/facts',
+    {
+      preValidation: app.requirePermission('assessment.read'),
+      schema: {
+        tags,
+        summary: '指标明细 The facts behind one unit’s figure: the events, days, visits… counted and not counted (at most 500)',
+        querystring: IndicatorFactsQuerySchema,
+        response: { 200: IndicatorFactsSchema, ...errors },
+      },
+    },
+    async (request) => indicators.facts(sessionOf(request), request.query),
+  );
+}
