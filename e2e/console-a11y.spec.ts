@@ -92,6 +92,12 @@ describe.skipIf(!chromiumAvailable)('accessibility of the console', () => {
       training: ['center', '/daily/training'],
       'training-new': ['center', '/daily/training/new'],
       'training-compliance': ['county', '/daily/training/compliance'],
+      surveys: ['county', '/assessment/surveys'],
+      'assessment-indicators': ['county', '/assessment/indicators'],
+      'assessment-rankings': ['county', '/assessment/rankings'],
+      'assessment-scheme': ['county', '/assessment/scheme'],
+      'assessment-leader': ['leader', '/assessment/leader'],
+      bulletins: ['county', '/assessment/bulletins'],
     };
     const sessions = new Map<string, Page>();
     for (const [name, [username, route]] of Object.entries(pages)) {
@@ -118,8 +124,34 @@ describe.skipIf(!chromiumAvailable)('accessibility of the console', () => {
     await center.getByRole('link', { name: '网格员移动端离线上报与扫码签到' }).click();
     await expect.poll(() => center.getByTestId('training-qr').isVisible()).toBe(true);
     found['training-session'] = await seriousViolations(center);
+    // And the demo's open survey, with its rates and a village's sampled people, and its QR codes.
+    const county = sessions.get('county')!;
+    await county.goto(`${demo.url}/assessment/surveys`);
+    await county.locator('.ant-table-row').filter({ hasText: '进行中' }).getByRole('link').first().click();
+    await expect.poll(() => county.getByTestId('survey-status').isVisible()).toBe(true);
+    await expect.poll(() => county.locator('.survey-rate').count()).toBeGreaterThan(0);
+    found['survey'] = await seriousViolations(county);
+    await county.locator('.ant-table-row').getByRole('button').first().click();
+    await expect.poll(() => county.locator('.ant-drawer-open tbody tr').count()).toBeGreaterThan(0);
+    found['survey-sample'] = await seriousViolations(county);
+    await county.goto(`${county.url().split('?')[0]}/qr`);
+    await expect.poll(() => county.getByTestId('survey-qr').count()).toBeGreaterThan(0);
+    found['survey-qr'] = await seriousViolations(county);
+    // And the scheme in the county's editor.
+    await county.goto(`${demo.url}/assessment/scheme`);
+    await county.getByRole('button', { name: '修改方案' }).click();
+    await expect.poll(() => county.getByTestId('scheme-editor').isVisible()).toBe(true);
+    found['assessment-scheme-editor'] = await seriousViolations(county);
+    // And the facts behind an indicator's figure, in their drawer.
+    const assessor = sessions.get('county')!;
+    await assessor.goto(`${demo.url}/assessment/indicators`);
+    await assessor.getByRole('button', { name: /查看明细/ }).first().click();
+    await expect.poll(() => assessor.getByRole('dialog').isVisible()).toBe(true);
+    await expect.poll(() => assessor.locator('.ant-spin-spinning').count()).toBe(0);
+    found['assessment-indicator-facts'] = await seriousViolations(assessor);
     for (const page of sessions.values()) await page.context().close();
 
     expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});
-  });
+    // Forty-odd pages, each read by axe: more than the default 90 seconds on a 2-core machine.
+  }, 300_000);
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -14,9 +15,10 @@ export default defineConfig({
     {
       // Home's reads start with the page, before the app's code arrives (see src/lib/home-reads.ts).
       name: 'gridwork-early-reads',
-      transformIndexHtml: () => [
-        { tag: 'script', children: earlyReadsScript(homeReadKeys(), FIELD_LOCALE_STORAGE_KEY), injectTo: 'head-prepend' },
-      ],
+      transformIndexHtml: (_html, context) =>
+        context.path === '/survey.html'
+          ? []
+          : [{ tag: 'script', children: earlyReadsScript(homeReadKeys(), FIELD_LOCALE_STORAGE_KEY), injectTo: 'head-prepend' }],
     },
     VitePWA({
       registerType: 'autoUpdate',
@@ -43,6 +45,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png}'],
         navigateFallback: 'index.html',
         navigateFallbackAllowlist: [/^\/m\//],
+        // The residents' questionnaire (/m/survey.html?c=) is its own page, never the app's shell.
+        navigateFallbackDenylist: [/^\/m\/survey\.html/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
@@ -50,6 +54,13 @@ export default defineConfig({
     }),
   ],
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The app, and the residents' questionnaire a village's QR code opens (/m/survey.html?c=):
+    // a page of its own, so a resident's phone loads that form and nothing of the workers' app.
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), survey: fileURLToPath(new URL('survey.html', import.meta.url)) } },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -81,7 +81,19 @@ import { createDailyCheckNoticesService } from './modules/daily-checks/daily-che
 import { createDailyCheckSettingsService } from './modules/daily-checks/daily-check-settings.service.js';
 import { registerIndicatorRoutes } from './modules/assessment/indicators.routes.js';
 import { createIndicatorsService } from './modules/assessment/indicators.service.js';
+import { registerScoreRoutes } from './modules/assessment/scores.routes.js';
+import { createSchemeService } from './modules/assessment/scheme.service.js';
+import { registerSurveyRoutes } from './modules/surveys/surveys.routes.js';
+import { registerPublicSurveyRoutes } from './modules/surveys/surveys-public.routes.js';
+import { createSurveysService } from './modules/surveys/surveys.service.js';
+import { createSurveyAnswersService } from './modules/surveys/survey-answers.service.js';
+import { createSurveyRatesService } from './modules/surveys/survey-rates.service.js';
+import { createSurveyRateLimiter } from './modules/surveys/survey-rate-limit.js';
 import { infoReportAttachmentHolder, infoReportPhotoHolder } from './modules/info-reports/info-reports.holders.js';
+import { createScoresService } from './modules/assessment/scores.service.js';
+import { registerBulletinRoutes } from './modules/bulletins/bulletins.routes.js';
+import { bulletinAttachmentHolder, createBulletinsService } from './modules/bulletins/bulletins.service.js';
+import { createLeaderDashboardService } from './modules/bulletins/leader-dashboard.service.js';
 
 export interface BuildOptions {
   /** false silences logging (most tests); a stream receives the JSON log lines instead of stdout. */
@@ -186,7 +198,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const photos = createPhotoStore(config.dataDir);
   // Who may open a photo or an attachment besides its uploader: each capability holding them adds its check.
   const photoHolders: ContentHolder[] = [visitPhotoHolder, publicityPhotoHolder, stationPhotoHolder, infoReportPhotoHolder];
-  const attachmentHolders: ContentHolder[] = [infoReportAttachmentHolder, trainingAttachmentHolder];
+  const attachmentHolders: ContentHolder[] = [infoReportAttachmentHolder, trainingAttachmentHolder, bulletinAttachmentHolder];
   registerEventRoutes(app, ctx, { events, actions: createEventActionsService(ctx, events), categories: createCategoriesService(ctx), photos, photoHolders });
   registerAttachmentRoutes(app, ctx, createAttachmentStore(config.dataDir), attachmentHolders);
   registerOpen311Routes(app, createOpen311Service(ctx, photos), config);
@@ -209,6 +221,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerDailyCheckRoutes(app, { checks: dailyChecks, notices: createDailyCheckNoticesService(ctx, dailyChecks), settings: createDailyCheckSettingsService(ctx) });
   const indicators = createIndicatorsService(ctx);
   registerIndicatorRoutes(app, indicators);
+  const scores = createScoresService(ctx, indicators);
+  registerScoreRoutes(app, scores, createSchemeService(ctx, scores));
+  // 通报 and the leader dashboard read the county's rankings through the same scores service.
+  const bulletins = createBulletinsService(ctx, scores, createAttachmentStore(config.dataDir));
+  registerBulletinRoutes(app, bulletins, createLeaderDashboardService(ctx, scores, bulletins));
+  const surveys = createSurveysService(ctx);
+  const surveyAnswers = createSurveyAnswersService(ctx);
+  registerSurveyRoutes(app, { surveys, answers: surveyAnswers, rates: createSurveyRatesService(ctx, surveys) });
+  registerPublicSurveyRoutes(app, surveyAnswers, createSurveyRateLimiter(ctx.clock));
   const imports = createImportsService(ctx, app.log);
   registerImportRoutes(app, imports);
   // Imports left by a stop or a crash resume once the server is up; a stop lets the batch in flight land.

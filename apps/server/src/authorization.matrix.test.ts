@@ -3,7 +3,7 @@
 // in. The table below must name every route the OpenAPI document lists, so it grows with them.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLES, can, imeiCheckDigit, newId, shanghaiDate, type Permission, type RecordKind, type Role } from '@gridwork/core';
+import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, ROLES, can, defaultScoreScheme, imeiCheckDigit, newId, shanghaiDate, type Permission, type RecordKind, type Role } from '@gridwork/core';
 import { aDepartment, anAccount, aSmallCounty } from './test-support/builders.js';
 import { as, signInCookie } from './test-support/http.js';
 import { describeEachDialect } from './test-support/test-db.js';
@@ -50,6 +50,11 @@ interface Fixtures {
   dutyUnit(inScope: boolean): string;
   /** A checked-in duty entry of 马踏镇 (inside) or 竹园镇 (outside): removing or swapping it answers 409, never removes it. */
   dutyEntry(inScope: boolean): string;
+  /** An open survey of 马踏村 and 竹园村 (inside) or of 竹园村 alone (outside); a draft and one to close, of 马踏村; 马踏村's public code. */
+  survey(inScope: boolean): string;
+  surveyDraft(): string;
+  surveyToClose(): string;
+  surveyCode(): string;
 }
 
 /** The smallest valid PNG: a 1×1 pixel. */
@@ -536,6 +541,7 @@ RULES['PUT /api/settings/training'] = { access: 'training.rules.manage', request
 // Assessment: a department leader reads his department's figures; everyone else reads villages.
 const assessedKind = (role: Role) => (role === 'dept_leader' ? 'department' : 'village');
 RULES['GET /api/assessment/indicators'] = { access: 'assessment.read', request: (_f, role) => ({ method: 'GET', url: `/api/assessment/indicators?period=2026-11&unitKind=${assessedKind(role)}` }) };
+RULES['GET /api/assessment/indicators/export.xlsx'] = { access: 'assessment.read', request: (_f, role) => ({ method: 'GET', url: `/api/assessment/indicators/export.xlsx?period=2026-11&unitKind=${assessedKind(role)}` }) };
 RULES['GET /api/assessment/indicators/facts'] = {
   access: 'assessment.read',
   scoped: true,
@@ -544,6 +550,25 @@ RULES['GET /api/assessment/indicators/facts'] = {
     url: `/api/assessment/indicators/facts?period=2026-11&unitKind=${assessedKind(role)}&unitId=${role === 'dept_leader' ? f.department(inScope) : f.village(inScope)}&indicator=closure_rate`,
   }),
 };
+// Scores: the scheme of next year (saving this year's would recompute); a unit's score is scoped like the indicators' facts.
+RULES['GET /api/assessment/schemes/{year}'] = { access: 'assessment.read', request: () => ({ method: 'GET', url: '/api/assessment/schemes/2026' }) };
+RULES['GET /api/assessment/schemes/{year}/versions'] = { access: 'assessment.read', request: () => ({ method: 'GET', url: '/api/assessment/schemes/2026/versions' }) };
+RULES['PUT /api/assessment/schemes/{year}'] = { access: 'assessment.manage', request: () => ({ method: 'PUT', url: '/api/assessment/schemes/2027', payload: { body: defaultScoreScheme(), note: '矩阵', baseVersion: 0 } }) };
+RULES['GET /api/assessment/scores'] = { access: 'assessment.read', request: (_f, role) => ({ method: 'GET', url: `/api/assessment/scores?period=2026-11&unitKind=${assessedKind(role)}` }) };
+RULES['GET /api/assessment/scores/unit'] = {
+  access: 'assessment.read',
+  scoped: true,
+  request: (f, role, inScope) => ({ method: 'GET', url: `/api/assessment/scores/unit?period=2026-11&unitKind=${assessedKind(role)}&unitId=${role === 'dept_leader' ? f.department(inScope) : f.village(inScope)}` }),
+};
+RULES['POST /api/assessment/scores/recompute'] = { access: 'assessment.manage', request: () => ({ method: 'POST', url: '/api/assessment/scores/recompute', payload: { period: '2026-11', unitKind: 'village' } }) };
+RULES['GET /api/assessment/scores/export.xlsx'] = { access: 'assessment.read', request: (_f, role) => ({ method: 'GET', url: `/api/assessment/scores/export.xlsx?period=2026-11&unitKind=${assessedKind(role)}` }) };
+// Bulletins are the county's documents, read whole by every reader (not scoped); an unknown id answers 404 to each reader.
+RULES['GET /api/bulletins'] = { access: 'bulletin.read', request: () => ({ method: 'GET', url: '/api/bulletins' }) };
+RULES['POST /api/bulletins'] = { access: 'assessment.manage', request: () => ({ method: 'POST', url: '/api/bulletins', payload: { period: '2026-11' } }) };
+RULES['GET /api/bulletins/{id}'] = { access: 'bulletin.read', request: () => ({ method: 'GET', url: `/api/bulletins/${newId()}` }) };
+RULES['GET /api/bulletins/{id}/docx'] = { access: 'bulletin.read', request: () => ({ method: 'GET', url: `/api/bulletins/${newId()}/docx` }) };
+RULES['GET /api/bulletins/{id}/xlsx'] = { access: 'bulletin.read', request: () => ({ method: 'GET', url: `/api/bulletins/${newId()}/xlsx` }) };
+RULES['GET /api/assessment/leader-dashboard'] = { access: 'assessment.read', request: () => ({ method: 'GET', url: '/api/assessment/leader-dashboard?period=2026-11' }) };
 RULES['GET /api/persons/{id}/records'] = { access: 'person.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/persons/${f.person(inScope)}/records` }) };
 
 // Publicity and station standards: writes to the matrix's village (out of scope is a 422 naming unitId); the inside
@@ -575,6 +600,29 @@ RULES['GET /api/terminals/holders'] = { access: 'station.read', scoped: true, re
 RULES['GET /api/terminals/{id}'] = { access: 'station.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/terminals/${f.terminal(inScope)}` }) };
 RULES['PATCH /api/terminals/{id}'] = { access: 'station.write', scoped: true, request: (f, _role, inScope) => ({ method: 'PATCH', url: `/api/terminals/${f.terminal(inScope)}`, payload: { version: 1, model: '矩阵' } }) };
 RULES['POST /api/terminals/{id}/handover'] = { access: 'station.write', scoped: true, request: (f, _role, inScope) => ({ method: 'POST', url: `/api/terminals/${f.terminal(inScope)}/handover`, payload: { version: 1, holderId: null, handedOn: '2026-11-01' } }) };
+
+// Surveys: a county defines and opens them; interviewers answer within their village, and the
+// public answers a village's form by its code (one per phone: each call uses a fresh number).
+const matrixPhone = (f: Fixtures) => `139${f.unique().replace(/\D/g, '').padStart(8, '0')}`;
+RULES['POST /api/surveys'] = {
+  access: 'survey.manage',
+  request: (f) => ({ method: 'POST', url: '/api/surveys', payload: { clientKey: `matrix-${f.unique()}`, title: '矩阵调查', year: 2026, half: 'H1', startsOn: '2026-03-01', endsOn: '2026-06-30', samplePerVillage: 1, villageIds: [f.village(true)], questions: [{ id: 'a1', kind: 'awareness', text: '您知道网格员吗？', options: [{ label: '知道', positive: true }, { label: '不知道', positive: false }] }] } }),
+};
+RULES['GET /api/surveys'] = { access: 'survey.read', request: () => ({ method: 'GET', url: '/api/surveys?year=2026' }) };
+RULES['GET /api/surveys/open'] = { access: 'survey.answer', request: () => ({ method: 'GET', url: '/api/surveys/open' }) };
+RULES['GET /api/surveys/{id}'] = { access: 'survey.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/surveys/${f.survey(inScope)}` }) };
+RULES['PATCH /api/surveys/{id}'] = { access: 'survey.manage', scoped: true, request: (f) => ({ method: 'PATCH', url: `/api/surveys/${f.surveyDraft()}`, payload: { version: 1, title: '矩阵调查（改）' } }) };
+RULES['POST /api/surveys/{id}/open'] = { access: 'survey.manage', scoped: true, request: (f) => ({ method: 'POST', url: `/api/surveys/${f.surveyDraft()}/open` }) };
+RULES['POST /api/surveys/{id}/close'] = { access: 'survey.manage', scoped: true, request: (f) => ({ method: 'POST', url: `/api/surveys/${f.surveyToClose()}/close` }) };
+RULES['GET /api/surveys/{id}/sample'] = { access: 'survey.answer', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/surveys/${f.survey(true)}/sample?villageId=${f.village(inScope)}` }) };
+RULES['POST /api/surveys/{id}/answers'] = {
+  access: 'survey.answer',
+  scoped: true,
+  request: (f, _role, inScope) => ({ method: 'POST', url: `/api/surveys/${f.survey(true)}/answers`, payload: { clientKey: `matrix-${f.unique()}`, villageId: f.village(inScope), channel: 'phone', phone: matrixPhone(f), answers: { a1: 0 } } }),
+};
+RULES['GET /api/surveys/{id}/rates'] = { access: 'survey.read', scoped: true, request: (f, _role, inScope) => ({ method: 'GET', url: `/api/surveys/${f.survey(inScope)}/rates` }) };
+RULES['GET /api/public/surveys/{code}'] = { access: 'public', request: (f) => ({ method: 'GET', url: `/api/public/surveys/${f.surveyCode()}` }) };
+RULES['POST /api/public/surveys/{code}/answers'] = { access: 'public', request: (f) => ({ method: 'POST', url: `/api/public/surveys/${f.surveyCode()}/answers`, payload: { clientKey: `matrix-${f.unique()}`, phone: matrixPhone(f), answers: { a1: 0 } } }) };
 
 /** Where each role's test account sits: county roles at the county, the rest in 马踏镇. */
 const ROLE_HOME: Record<Role, string> = {
@@ -785,8 +833,24 @@ describeEachDialect('the authorization matrix', (dialect) => {
     };
     const dutyIn = await dutyEntryAt('/511124/511124101/', villageTarget.id);
     const dutyOut = await dutyEntryAt('/511124/511124102/', outside.id);
+    const matrixSurvey = async (clientKey: string, villageIds: string[], open: boolean) => {
+      const questions = [{ id: 'a1', kind: 'awareness', text: '您知道网格员吗？', options: [{ label: '知道', positive: true }, { label: '不知道', positive: false }] }];
+      const created = await setup({ method: 'POST', url: '/api/surveys', payload: { clientKey, title: '矩阵调查', year: 2026, half: 'H2', startsOn: '2026-07-01', endsOn: '2026-12-31', samplePerVillage: 1, seed: 'matrix', questions, villageIds } });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id as string;
+      if (open) expect((await setup({ method: 'POST', url: `/api/surveys/${id}/open` })).statusCode).toBe(200);
+      return { id, code: (created.json().villages as { publicCode: string }[])[0]?.publicCode ?? '' };
+    };
+    const surveyIn = await matrixSurvey('matrix-survey-in', [mataVillage, zhuyuanVillage], true);
+    const surveyOut = await matrixSurvey('matrix-survey-out', [zhuyuanVillage], true);
+    const surveyDraft = await matrixSurvey('matrix-survey-draft', [mataVillage], false);
+    const surveyToClose = await matrixSurvey('matrix-survey-close', [mataVillage], true);
     let counter = 0;
     fixtures = {
+      survey: (inScope) => (inScope ? surveyIn.id : surveyOut.id),
+      surveyDraft: () => surveyDraft.id,
+      surveyToClose: () => surveyToClose.id,
+      surveyCode: () => surveyIn.code,
       training: (inScope) => (inScope ? trainingIn : trainingOut),
       dutyUnit: (inScope) => (inScope ? dutyIn.unitId : dutyOut.unitId),
       dutyEntry: (inScope) => (inScope ? dutyIn.entryId : dutyOut.entryId),

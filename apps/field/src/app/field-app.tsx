@@ -12,6 +12,7 @@ import { useOutbox } from '../features/outbox/use-outbox.js';
 import { HomePage } from '../features/home/home-page.js';
 import { visitPage } from '../features/visits/visit-routes.js';
 import { trainingPage } from '../features/training/training-routes.js';
+import { surveyPage } from '../features/surveys/survey-routes.js';
 import { EventsIcon, GridIcon, HomeIcon, ReportIcon } from './icons.js';
 import { goBack, navigate, useRoute } from './router.js';
 import { t } from './i18n.js';
@@ -102,6 +103,8 @@ function pageFor(
       return visitPage(path.split('/').slice(2), user);
     case 'training':
       return trainingPage(path.split('/').slice(2));
+    case 'surveys':
+      return surveyPage(path.split('/').slice(2));
     case 'outbox':
       return { title: t('待上传', 'Outbox'), page: <OutboxPage /> };
     default:

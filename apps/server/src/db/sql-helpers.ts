@@ -31,6 +31,11 @@ export function startsWith(column: string, prefix: string): Expression<SqlBool> 
   return sql<SqlBool>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${prefixUpperBound(prefix)})`;
 }
 
+/** How many rows of a group meet the condition: `sum(case when … then 1 else 0 end)` (a string on PostgreSQL). */
+export function countWhen(condition: Expression<SqlBool>) {
+  return sql<string | number>`sum(case when ${condition} then 1 else 0 end)`;
+}
+
 export function contains(column: string, text: string): Expression<SqlBool> {
   return likeEscaped(column, `%${escapeLike(text)}%`);
 }

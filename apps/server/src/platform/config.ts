@@ -50,6 +50,8 @@ export interface AppConfig {
   readonly dutyCheckCron: string;
   /** Cron pattern (Asia/Shanghai) of the daily login and sign-for check: each run checks every day of the last week whose cut-off (the county's setting) has passed unchecked, so it must fire soon after any cut-off; empty turns it off. */
   readonly dailyCheckCron: string;
+  /** Cron pattern (Asia/Shanghai) of the monthly bulletin (通报): each run writes last month's once; empty turns it off. */
+  readonly bulletinCron: string;
   /** Keys a public client must send as api_key to post Open311 requests; empty: no key needed. */
   readonly open311ApiKeys: readonly string[];
   /** The key ring of sealed fields; null: keys.json in the data directory, made on first use. */
@@ -213,6 +215,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dutyCheckCron: readCron(env, 'GRIDWORK_DUTY_CHECK_CRON', '0 10 * * *'),
     // Every five minutes: the county may move the cut-off to any minute; a run before it does nothing.
     dailyCheckCron: readCron(env, 'GRIDWORK_DAILY_CHECK_CRON', '*/5 * * * *'),
+    // The 1st of each month at 08:00: last month's bulletin, once (a later run finds it and stops).
+    bulletinCron: readCron(env, 'GRIDWORK_BULLETIN_CRON', '0 8 1 * *'),
     keyFile: env['GRIDWORK_KEY_FILE']?.trim() ? path.resolve(cwd, env['GRIDWORK_KEY_FILE'].trim()) : null,
     tileUrl: readTileUrl(env),
     open311ApiKeys: (env['GRIDWORK_OPEN311_API_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),

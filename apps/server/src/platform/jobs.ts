@@ -9,6 +9,10 @@ import { createVisitCardsService } from '../modules/visits/visit-cards.service.j
 import { createPermitRemindersService } from '../modules/floating/floating-permits.service.js';
 import { createDutyCheckService } from '../modules/duty/duty-check.service.js';
 import { createDailyChecksService } from '../modules/daily-checks/daily-checks.service.js';
+import { createBulletinsService } from '../modules/bulletins/bulletins.service.js';
+import { createScoresService } from '../modules/assessment/scores.service.js';
+import { createIndicatorsService } from '../modules/assessment/indicators.service.js';
+import { createAttachmentStore } from './attachments.js';
 
 export interface Schedule {
   stop(): void;
@@ -84,6 +88,21 @@ export function startSchedule(ctx: AppContext, log: FastifyBaseLogger): Schedule
     };
     jobs.push(new Cron(ctx.config.dailyCheckCron, { timezone: 'Asia/Shanghai', protect: true }, check));
     void check();
+  }
+  // 通报: last month's bulletin on the schedule, and once at start for a month missed while down
+  // (the run finds a bulletin already written and stops; on PostgreSQL one server writes it).
+  if (ctx.config.bulletinCron) {
+    const bulletins = createBulletinsService(ctx, createScoresService(ctx, createIndicatorsService(ctx)), createAttachmentStore(ctx.config.dataDir));
+    const write = async () => {
+      try {
+        const result = await bulletins.runMonthly(new Date(ctx.clock()).toISOString());
+        if (result.outcome === 'written') log.info(result, 'monthly bulletin written');
+      } catch (err) {
+        log.error({ err }, 'monthly bulletin failed');
+      }
+    };
+    jobs.push(new Cron(ctx.config.bulletinCron, { timezone: 'Asia/Shanghai', protect: true }, write));
+    void write();
   }
   return { stop: () => jobs.forEach((job) => job.stop()) };
 }

@@ -55,41 +55,45 @@ const d = (
 
 export const INDICATORS: Readonly<Record<IndicatorCode, IndicatorDefinition>> = {
   login_rate: d('login_rate', 'rate', true, ['village', 'township', 'department', 'grid_worker'], '登录率', 'Login rate',
-    '按时登录的工作日数 ÷ 应登录的工作日数（每日督查）', 'working days signed in by the cut-off ÷ working days checked (daily check)'),
+    '按时登录的工作日数 ÷ 每日督查已检查的工作日数（乡镇为其分中心；网格员：有登录的工作日 ÷ 账号在用期间截至今日的工作日，今日及开通、停用当日登录后计入）', 'working days signed in by the cut-off ÷ working days the daily check has checked (a township: its sub-center; a grid worker: working days with a sign-in ÷ working days up to today while the account was open; today and the days it was opened or disabled count once signed in)'),
   sign_for_on_time: d('sign_for_on_time', 'rate', true, ['department', 'township'], '按时签收率', 'On-time sign-for rate',
-    '期限内签收的派遣 ÷（本期派遣数，含逾期未签收）', 'dispatches signed for within the deadline ÷ dispatches in the period (overdue unsigned ones count)'),
+    '本期派遣中在期限内签收（或退回）的 ÷ 本期派遣数（含逾期未签收；未到期的不计；乡镇为本乡镇事件的全部派遣）', 'dispatches of the period signed for (or returned) within the deadline ÷ dispatches of the period (overdue unsigned ones count, those not yet due do not; a township: every dispatch of its events)'),
   handle_on_time: d('handle_on_time', 'rate', true, ['department', 'township'], '按时办结率', 'On-time handling rate',
-    '期限内办理完毕的事件 ÷（本期应办理事件，含逾期未办）', 'handlings done within the deadline ÷ handlings due in the period (overdue open ones count)'),
+    '本期开始的办理（签收或核查不通过后）在期限内办结的 ÷ 本期开始的办理数（含逾期未办；乡镇为本乡镇事件）', 'handlings begun in the period (at sign-for or after a failed verification) done within the deadline ÷ handlings begun in the period (overdue open ones count; a township: its events)'),
   closure_rate: d('closure_rate', 'rate', true, ['village', 'township', 'department'], '结案率', 'Closure rate',
-    '本期受理事件中已结案的 ÷ 本期受理事件数（含未结案）', 'events accepted in the period and closed ÷ events accepted in the period (open ones count)'),
+    '本期上报的有效事件中已结案的 ÷ 本期上报的有效事件数（含未结案，不含不予受理和合并的；部门为其牵头的事件）', 'events reported in the period and closed ÷ valid events reported in the period (open ones count; rejected and merged ones do not; a department: the events it leads)'),
   rework_rate: d('rework_rate', 'rate', false, ['department', 'township'], '退回返工率', 'Return and rework rate',
-    '（退回次数 + 核查不通过次数）÷ 本期派遣数', '(returns + failed verifications) ÷ dispatches in the period'),
+    '本期派遣中被退回或办理后核查不通过的 ÷ 本期派遣数', 'dispatches of the period returned or whose handling failed a verification ÷ dispatches of the period'),
   quota_attainment: d('quota_attainment', 'rate', true, ['village', 'township', 'grid_worker'], '上报任务完成率', 'Report quota attainment',
-    '有效上报事件数 ÷ 月度任务数（兼职网格员每月 4 件；村为达标人数 ÷ 兼职网格员数）', 'valid events reported ÷ monthly quota (part-time worker: 4 a month; a village: workers meeting it ÷ part-time workers)'),
+    '网格员：min(有效上报事件数, 任务数) ÷ 任务数（月度任务：兼职 4 件、专职 20 件；年度为月度任务 × 本年已开始的月数，全年 × 12）；村、乡镇：达标的兼职网格员 ÷ 兼职网格员数', 'a grid worker: min(valid events reported, quota) ÷ quota (monthly: part-time 4, full-time 20; a year: the monthly quota × the months begun, 12 × once over); a village or township: part-time workers meeting it ÷ part-time workers'),
   valid_report_rate: d('valid_report_rate', 'rate', true, ['village', 'township', 'grid_worker'], '有效上报率', 'Valid report rate',
-    '上报后未被认定无效或重复的事件 ÷ 上报事件数', 'reported events not rejected as invalid or duplicate ÷ events reported'),
+    '网格员上报后未被不予受理或合并为重复的事件 ÷ 网格员上报事件数', 'events reported by grid workers not rejected nor merged as duplicates ÷ events reported by grid workers'),
   visit_compliance: d('visit_compliance', 'rate', true, ['village', 'township', 'grid_worker'], '走访达标率', 'Visit compliance',
-    '按期完成的走访 ÷ 本期应走访次数（含逾期未走访）', 'visits made on time ÷ visits due in the period (overdue ones count)'),
+    '本期走访中按期完成的应访次数 ÷（本期走访完成的应访次数 + 本期转为逾期且仍未走访的次数）；网格员：本人的走访，逾期未访计入所负责网格的网格员',
+    'due visits met on time by visits in the period ÷ (due visits met by visits in the period + schedules that fell overdue in the period and are still unvisited); a grid worker: own visits, and the overdue schedules of the grids answered for'),
   registry_accuracy: d('registry_accuracy', 'rate', true, ['village', 'township'], '信息准确率', 'Registry accuracy',
-    '复核无需更正的次数 ÷ 复核次数', 'verifications that needed no correction ÷ verifications'),
+    '本期复核中无需更正的次数 ÷ 本期复核次数', 'verifications in the period that needed no correction ÷ verifications in the period'),
   registry_completeness: d('registry_completeness', 'rate', true, ['village', 'township'], '信息完整率', 'Registry completeness',
-    '必填项齐全且有效的人员记录 ÷ 人员记录数', 'person records with every required field present and valid ÷ person records'),
+    '期末前登记的在册人员中电话、住址、户籍地、民族齐全且出生日期有效的 ÷ 期末前登记的在册人员（按当前记录）',
+    'active people recorded by the end of the period with phone, address, household registration place and ethnicity present and a valid birth date ÷ those people (as recorded now)'),
   training_compliance: d('training_compliance', 'rate', true, ['village', 'township', 'department', 'grid_worker'], '培训达标率', 'Training compliance',
-    '培训达标人数 ÷ 应参训人数', 'people meeting the training rules ÷ people the rules apply to'),
+    '截至期末（或今天）达到全部培训要求的人数 ÷ 培训要求适用的人数；网格员个人：计入的培训次数 ÷ 应参加次数',
+    'people meeting every training rule by the end of the period (or today) ÷ people the rules apply to; a grid worker: sessions credited ÷ sessions required'),
   info_report_quota: d('info_report_quota', 'rate', true, ['township'], '信息报送完成率', 'Information report quota',
-    '本期首次提交的信息 ÷ 报送任务数（最高 100%）', 'reports first submitted in the period ÷ the quota (at most 100%)'),
+    '本期首次提交的信息（最多计至任务数）÷ 报送任务数（月度任务 × 本期已开始的月数）',
+    'reports first submitted in the period (up to the quota) ÷ the quota (monthly quota × months of the period begun)'),
   info_report_adoption: d('info_report_adoption', 'rate', true, ['township'], '信息采用率', 'Information adoption rate',
-    '被采用的信息 ÷ 提交的信息', 'reports adopted ÷ reports submitted'),
+    '本期首次提交的信息中被采用的 ÷ 本期首次提交的信息', 'reports first submitted in the period and adopted ÷ reports first submitted in the period'),
   yellow_cards: d('yellow_cards', 'count', false, ['village', 'township', 'department'], '黄牌数', 'Yellow cards',
-    '本期对本单位发出的黄牌（事件与走访）', 'yellow cards issued to the unit in the period (events and visits)'),
+    '本期对本单位发出的黄牌（事件与走访，按发牌月份；乡镇含其下村（社区）和乡镇部门的）', 'yellow cards issued to the unit in the period (events and visits, by the month issued; a township: its villages’ and its departments’ too)'),
   red_cards: d('red_cards', 'count', false, ['village', 'township', 'department'], '红牌数', 'Red cards',
-    '本期对本单位发出的红牌（事件与走访）', 'red cards issued to the unit in the period (events and visits)'),
+    '本期对本单位发出的红牌（事件与走访，按发牌月份；乡镇含其下村（社区）和乡镇部门的）', 'red cards issued to the unit in the period (events and visits, by the month issued; a township: its villages’ and its departments’ too)'),
   duty_lapses: d('duty_lapses', 'count', false, ['township'], '值班缺岗次数', 'Duty lapses',
     '本期分中心无人值班或未签到的工作日数', 'working days in the period the sub-center had nobody on duty or checked in'),
   survey_awareness: d('survey_awareness', 'rate', true, ['village', 'township'], '知晓率', 'Awareness rate',
     '知晓的受访者 ÷ 受访者（本期内结束的调查）', 'respondents aware ÷ respondents (surveys ending in the period)'),
   survey_satisfaction: d('survey_satisfaction', 'rate', true, ['village', 'township'], '满意率', 'Satisfaction rate',
-    '满意的受访者 ÷ 回答满意度的受访者', 'respondents satisfied ÷ respondents asked about satisfaction'),
+    '满意的受访者 ÷ 回答满意度的受访者（本期内结束的调查）', 'respondents satisfied ÷ respondents asked about satisfaction (surveys ending in the period)'),
 };
 
 export function indicatorsFor(unitKind: AssessedUnitKind): IndicatorCode[] {
@@ -111,6 +115,11 @@ export interface IndicatorFigure {
 
 export function rateFigure(numerator: number, denominator: number, minCases: number): IndicatorFigure {
   return { value: denominator > 0 ? numerator / denominator : null, numerator, denominator, tooFew: denominator < minCases };
+}
+
+/** A figure measured against a target (a quota, the sessions the rules ask) rather than a sample: never too few. */
+export function targetFigure(numerator: number, target: number): IndicatorFigure {
+  return { value: target > 0 ? numerator / target : null, numerator, denominator: target, tooFew: false };
 }
 
 export function countFigure(count: number): IndicatorFigure {

@@ -85,6 +85,14 @@ export const AUDIT_ACTIONS = [
   'training.session_deleted',
   'training.attendance_recorded',
   'training.checked_in',
+  'score_scheme.saved',
+  'score.recomputed',
+  'survey.created',
+  'survey.updated',
+  'survey.opened',
+  'survey.closed',
+  'survey.answered',
+  'bulletin.generated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

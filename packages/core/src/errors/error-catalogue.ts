@@ -670,6 +670,106 @@ export const ERROR_CATALOGUE = {
     'zh-CN': '培训由县中心或乡镇分中心组织，您的账号不在这两级',
     'en-US': 'Trainings are organised by the county or a township; your account is at neither level',
   },
+  SURVEY_QUESTION_INVALID: {
+    status: 422,
+    'zh-CN': '问题 {field} 有误：知晓和满意问题须有至少两个选项且至少一个正面选项，开放题不带选项，问题编号不能重复，至少有一个知晓或满意问题',
+    'en-US': 'The question {field} is invalid: awareness and satisfaction questions need at least two options with one positive, free questions take no options, ids are unique, and at least one awareness or satisfaction question is asked',
+  },
+  SURVEY_SATISFACTION_IN_H1: {
+    status: 422,
+    'zh-CN': '上半年（H1）调查只调查知晓率，{field} 不能是满意度问题',
+    'en-US': 'A first-half (H1) survey asks about awareness only: {field} cannot be a satisfaction question',
+  },
+  SURVEY_DATES_INVALID: {
+    status: 422,
+    'zh-CN': '调查日期 {field} 有误：开始和结束日期须在调查年度内，结束日期不能早于开始日期',
+    'en-US': 'The date {field} is invalid: the survey starts and ends within its year, and does not end before it starts',
+  },
+  SURVEY_VILLAGE_INVALID: {
+    status: 422,
+    'zh-CN': '{field} 不是本县在用的村（社区）',
+    'en-US': '{field} is not an active village or community of the county',
+  },
+  SURVEY_SAMPLE_TOO_LARGE: {
+    status: 422,
+    'zh-CN': '{villageName}的成年常住人口只有 {adults} 人，少于每村抽样数 samplePerVillage（{sample} 人），未抽样',
+    'en-US': '{villageName} has only {adults} adult residents, fewer than samplePerVillage ({sample}); nothing was drawn',
+  },
+  SURVEY_NOT_DRAFT: {
+    status: 409,
+    'zh-CN': '调查已开始或已结束，不能再修改或开启',
+    'en-US': 'The survey has already opened or closed; it can no longer be changed or opened',
+  },
+  SURVEY_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '调查不在进行中，不能提交答卷或结束',
+    'en-US': 'The survey is not open: answers cannot be given and it cannot be closed',
+  },
+  SURVEY_ANSWER_INVALID: {
+    status: 422,
+    'zh-CN': '答卷 {field} 有误：须回答每个知晓和满意问题，选项序号须在范围内，开放题填写文字',
+    'en-US': 'The answer {field} is invalid: every awareness and satisfaction question is answered with an option in range, free questions with text',
+  },
+  SURVEY_RESPONDENT_INVALID: {
+    status: 422,
+    'zh-CN': '{field} 有误：请填写本村抽中的受访人（personId）或受访人的电话（phone）',
+    'en-US': '{field} is invalid: name a person drawn in this village (personId) or the respondent’s phone',
+  },
+  SURVEY_ALREADY_ANSWERED: {
+    status: 409,
+    'zh-CN': '该受访人或该手机号已回答过本次调查，每人（每个号码）只能回答一次',
+    'en-US': 'This person or phone number has already answered this survey; one answer each',
+  },
+  BULLETIN_PERIOD_IN_FUTURE: {
+    status: 422,
+    'zh-CN': '通报期间 {field} 尚未开始（{period}），不能生成通报',
+    'en-US': 'The period {field} ({period}) has not begun; no bulletin can be written for it',
+  },
+  BULLETIN_NO_COUNTY: {
+    status: 409,
+    'zh-CN': '尚未导入县级区划，无法生成通报',
+    'en-US': 'No county has been imported yet; no bulletin can be written',
+  },
+  SCHEME_WEIGHTS_NOT_100: {
+    status: 422,
+    'zh-CN': '{field}：该类考核对象的考核项权重合计为 {sum}，应为 100',
+    'en-US': '{field}: the weights of the items add up to {sum}, not 100',
+  },
+  SCHEME_INDICATOR_INVALID: {
+    status: 422,
+    'zh-CN': '{field}：指标 {indicator} 不存在或不适用于该类考核对象',
+    'en-US': '{field}: the indicator {indicator} is unknown or does not apply to this kind of unit',
+  },
+  SCHEME_COUNT_AS_ITEM: {
+    status: 422,
+    'zh-CN': '{field}：计数指标 {indicator}（如黄牌、红牌、缺岗）只能用于扣分规则，不能作为考核项',
+    'en-US': '{field}: the count indicator {indicator} (cards, lapses) can only be used in deduction rules, not as an item',
+  },
+  SCHEME_RULE_INVALID: {
+    status: 422,
+    'zh-CN': '{field} 有误（考核项不能重复、规则编号不能重复、计数指标不能按缺少件数扣分、比率阈值在 0–1 之间、规则须有条件或“每…扣”、至少一类考核对象）',
+    'en-US': '{field} is invalid (items and rule ids are unique, a count cannot be judged by shortfall, a rate threshold lies in 0–1, a rule needs a condition or a "per", at least one unit kind)',
+  },
+  SCHEME_YEAR_CLOSED: {
+    status: 409,
+    'zh-CN': '{year} 年已过去，其考核方案不能再修改',
+    'en-US': 'The year {year} is over; its scheme can no longer change',
+  },
+  SCHEME_UNCHANGED: {
+    status: 422,
+    'zh-CN': '方案内容与现行第 {version} 版相同，无需保存新版本',
+    'en-US': 'The scheme is the same as version {version} in force; there is nothing to save',
+  },
+  SCORE_PERIOD_IN_FUTURE: {
+    status: 422,
+    'zh-CN': '考核期 period {period} 尚未开始，不能计算得分',
+    'en-US': 'The period {period} has not begun; it cannot be scored',
+  },
+  SCORE_UNIT_KIND_NOT_IN_SCHEME: {
+    status: 422,
+    'zh-CN': '{year} 年考核方案未规定该类考核对象（unitKind {unitKind}）的考核办法',
+    'en-US': 'The {year} scheme does not assess {unitKind} (unitKind)',
+  },
   RATE_LIMITED: {
     status: 429,
     'zh-CN': '请求过于频繁，请稍后再试',

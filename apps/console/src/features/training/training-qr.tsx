@@ -4,26 +4,16 @@ import { useEffect, useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Skeleton, Typography } from 'antd';
 import { useParams } from 'react-router';
-import QRCode from 'qrcode';
 import { TRAINING_KIND_LABELS, type TrainingSession } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useLocale } from '../../app/i18n.js';
+import { QrCodeImage } from '../../app/qr-code-image.js';
 import { failureText } from '../../app/keyset-list.js';
 import { checkInUrl, whenOf } from './training-labels.js';
 
 export function TrainingQrCode({ session, size }: { session: TrainingSession; size: number }) {
   const { t } = useLocale();
-  const [image, setImage] = useState<string | null>(null);
-  const url = checkInUrl(session);
-  useEffect(() => {
-    let alive = true;
-    void QRCode.toDataURL(url, { width: size, margin: 1, errorCorrectionLevel: 'M' }).then((data) => alive && setImage(data));
-    return () => {
-      alive = false;
-    };
-  }, [url, size]);
-  if (!image) return <Skeleton.Image style={{ width: size, height: size }} />;
-  return <img src={image} width={size} height={size} data-testid="training-qr" data-url={url} alt={t(`扫码签到：${session.topic}`, `Scan to sign in: ${session.topic}`)} />;
+  return <QrCodeImage url={checkInUrl(session)} size={size} testId="training-qr" alt={t(`扫码签到：${session.topic}`, `Scan to sign in: ${session.topic}`)} />;
 }
 
 /** /daily/training/:id/qr — a page to print: topic, time, place and a large code. */

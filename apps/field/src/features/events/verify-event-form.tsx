@@ -5,7 +5,7 @@ import { Button, Form, Radio, Space, TextArea, Toast } from 'antd-mobile';
 import type { EventView } from '@gridwork/core';
 import { PhotoPicker } from '../report/photo-picker.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
-import { newClientKey, nextSeq, pendingPhotos, putOutboxItem } from '../outbox/outbox.store.js';
+import { freshOutboxFields, putOutboxItem } from '../outbox/outbox.store.js';
 import type { EventActionItem, VerifyEventAction } from '../outbox/outbox.types.js';
 import { isOnline } from '../../lib/network.js';
 import { t } from '../../app/i18n.js';
@@ -18,15 +18,7 @@ export function VerifyEventForm({ event, onQueued }: { event: EventView; onQueue
     const note = values.note?.trim();
     const item: EventActionItem = {
       kind: 'event_action',
-      key: newClientKey(),
-      seq: nextSeq(),
-      label: `${action === 'verify_pass' ? t('核查通过', 'Check passed') : t('核查不通过', 'Check failed')}：${event.title}`,
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: pendingPhotos(photos),
+      ...freshOutboxFields(`${action === 'verify_pass' ? t('核查通过', 'Check passed') : t('核查不通过', 'Check failed')}：${event.title}`, undefined, photos),
       eventId: event.id,
       body: { action, ...(note ? { note } : {}) },
     };

@@ -20,7 +20,7 @@ import { navigate } from '../../app/router.js';
 import { isOnline } from '../../lib/network.js';
 import { useMyGrids } from '../grid/my-grids.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
-import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
+import { freshOutboxFields, newClientKey, putOutboxItem } from '../outbox/outbox.store.js';
 import type { FloatingArrivalItem } from '../outbox/outbox.types.js';
 import { DateField } from './date-field.js';
 import { DivisionField } from './division-picker.js';
@@ -104,17 +104,7 @@ export function ArrivalPage({ user }: { user: CurrentUser }) {
     const key = newClientKey();
     const item: FloatingArrivalItem = {
       kind: 'floating_arrival',
-      key,
-      seq: nextSeq(),
-      label:
-        t(`流动人口来：${name}`, `Floating arrival: ${name}`) +
-        (house ? t(`（租住 ${house.name}）`, ` (renting ${house.name})`) : ''),
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: [],
+      ...freshOutboxFields(t(`流动人口来：${name}`, `Floating arrival: ${name}`) + (house ? t(`（租住 ${house.name}）`, ` (renting ${house.name})`) : ''), key),
       body: {
         clientKey: key,
         ...who,

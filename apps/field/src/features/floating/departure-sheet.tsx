@@ -7,7 +7,7 @@ import { t } from '../../app/i18n.js';
 import { isOnline } from '../../lib/network.js';
 import { OutboxStateTag } from '../outbox/outbox-page.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
-import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
+import { freshOutboxFields, newClientKey, putOutboxItem } from '../outbox/outbox.store.js';
 import type { FloatingDepartureItem } from '../outbox/outbox.types.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import { DateField } from './date-field.js';
@@ -28,17 +28,7 @@ function DepartureForm({ person, onDone }: { person: PersonView; onDone: () => v
     const key = newClientKey();
     const item: FloatingDepartureItem = {
       kind: 'floating_departure',
-      key,
-      seq: nextSeq(),
-      label:
-        t(`流动人口去：${person.name}`, `Floating departure: ${person.name}`) +
-        (text ? t(`（去 ${text}）`, ` (to ${text})`) : ''),
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: [],
+      ...freshOutboxFields(t(`流动人口去：${person.name}`, `Floating departure: ${person.name}`) + (text ? t(`（去 ${text}）`, ` (to ${text})`) : ''), key),
       personId: person.id,
       body: {
         clientKey: key,

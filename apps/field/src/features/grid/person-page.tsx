@@ -15,7 +15,7 @@ import {
 } from '@gridwork/core';
 import { cachedGet } from '../../lib/cached-read.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
-import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
+import { freshOutboxFields, putOutboxItem } from '../outbox/outbox.store.js';
 import { VerifyActions } from './verify-actions.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import type { VerifyPersonItem } from '../outbox/outbox.types.js';
@@ -72,15 +72,7 @@ export function PersonPage({ user, id }: { user: CurrentUser; id: string }) {
     if (!person) return;
     const item: VerifyPersonItem = {
       kind: 'verify_person',
-      key: newClientKey(),
-      seq: nextSeq(),
-      label: `${what}${t('：', ': ')}${person.name}`,
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: [],
+      ...freshOutboxFields(`${what}${t('：', ': ')}${person.name}`),
       personId: person.id,
       body,
     };

@@ -14,7 +14,7 @@ import { navigate } from '../../app/router.js';
 import { fieldLocale, t } from '../../app/i18n.js';
 import { isOnline } from '../../lib/network.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
-import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
+import { freshOutboxFields, putOutboxItem } from '../outbox/outbox.store.js';
 import { VerifyActions } from './verify-actions.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import type { VerifyRecordItem } from '../outbox/outbox.types.js';
@@ -182,15 +182,7 @@ export function RecordPage({ user, kind, id }: { user: CurrentUser; kind: FieldR
   async function queue(body: Omit<VerifyRecordBody, 'clientKey'>, what: string) {
     const item: VerifyRecordItem = {
       kind: 'verify_record',
-      key: newClientKey(),
-      seq: nextSeq(),
-      label: `${what}${t('：', ': ')}${view.name}`,
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: [],
+      ...freshOutboxFields(`${what}${t('：', ': ')}${view.name}`),
       recordKind: kind,
       recordId: view.id,
       body,

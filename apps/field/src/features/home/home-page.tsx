@@ -5,6 +5,7 @@ import {
   EVENT_STATUS_LABELS,
   RECORD_KIND_DEFINITIONS,
   ROLE_LABELS,
+  can,
   type CurrentUser,
   type EventListItem,
   type PersonView,
@@ -123,6 +124,11 @@ export function HomePage({ user, onSignedOut }: HomePageProps) {
         <List.Item arrowIcon data-testid="my-trainings" onClick={() => navigate('/training')}>
           {t('我的培训', 'My trainings')}
         </List.Item>
+        {can(user.role, 'survey.answer') && (
+          <List.Item arrowIcon data-testid="my-surveys" onClick={() => navigate('/surveys')}>
+            {t('入户调查', 'Surveys')}
+          </List.Item>
+        )}
       </List>
 
       {!settled ? (

@@ -39,6 +39,7 @@ const KIND_LABELS: Readonly<Record<OutboxItem['kind'], string>> = {
   register_arrival: t('流动人口来', 'Floating arrival'),
   register_departure: t('人员离开', 'Departure'),
   training_check_in: t('培训签到', 'Training sign-in'),
+  survey_answer: t('入户调查', 'Survey answer'),
 };
 
 export function OutboxStateTag({ state }: { state: OutboxState }) {

@@ -38,6 +38,7 @@ import {
 import { deliverVisit } from '../visits/visit.sender.js';
 import { deliverFloatingArrival, deliverFloatingDeparture } from '../floating/floating.sender.js';
 import { deliverTrainingCheckIn } from '../training/training.sender.js';
+import { deliverSurveyAnswer } from '../surveys/survey.sender.js';
 
 const MAX_PAUSE_MS = 60_000;
 
@@ -198,6 +199,8 @@ async function deliver(item: OutboxItem, save: Save): Promise<void> {
       return deliverDeparture(item);
     case 'training_check_in':
       return void (await deliverTrainingCheckIn(item));
+    case 'survey_answer':
+      return void (await deliverSurveyAnswer(item));
     default:
       return assertNever(item);
   }
@@ -372,6 +375,7 @@ async function landedEarlier(item: OutboxItem): Promise<boolean> {
       case 'floating_departure':
       case 'register_arrival':
       case 'training_check_in':
+      case 'survey_answer':
         return false;
       case 'register_departure': {
         const person = await api.get<PersonView>(`/api/persons/${item.personId}`);

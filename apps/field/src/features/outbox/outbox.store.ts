@@ -26,6 +26,21 @@ export function newClientKey(): string {
   return crypto.randomUUID();
 }
 
+/** What every new item starts with: its key, its place in the order, its label and photos, waiting, untried. */
+export function freshOutboxFields(label: string, key: string = newClientKey(), photos: readonly Blob[] = []) {
+  return {
+    key,
+    seq: nextSeq(),
+    label,
+    state: 'waiting' as const,
+    message: null,
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+    sentAt: null,
+    photos: pendingPhotos(photos),
+  };
+}
+
 export function pendingPhotos(blobs: readonly Blob[]): PendingPhoto[] {
   return blobs.map((blob) => ({ blob, uploadedId: null }));
 }

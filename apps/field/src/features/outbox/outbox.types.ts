@@ -4,6 +4,7 @@ import type {
   ArrivalBody,
   CheckInBody,
   CreatePersonBody,
+  CreateSurveyAnswerBody,
   DepartureBody,
   RecordVisitBody,
   ReportEventBody,
@@ -130,6 +131,14 @@ export interface TrainingCheckInItem extends OutboxBase {
   readonly body: CheckInBody;
 }
 
+/** A survey answer from a visit to a sampled person (入户调查), sent with the item's key as its client key. */
+export interface SurveyAnswerItem extends OutboxBase {
+  readonly kind: 'survey_answer';
+  readonly surveyId: string;
+  readonly personName: string;
+  readonly body: Omit<CreateSurveyAnswerBody, 'clientKey'>;
+}
+
 export type OutboxItem =
   | ReportEventItem
   | EventActionItem
@@ -140,7 +149,8 @@ export type OutboxItem =
   | FloatingDepartureItem
   | RegisterArrivalItem
   | RegisterDepartureItem
-  | TrainingCheckInItem;
+  | TrainingCheckInItem
+  | SurveyAnswerItem;
 
 /** An item still to go: not sent, and not waiting for the worker's decision. */
 export function isPending(item: OutboxItem): boolean {

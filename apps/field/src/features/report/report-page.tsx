@@ -6,7 +6,7 @@ import { Button, Form, Input, Selector, Switch, TextArea, Toast } from 'antd-mob
 import type { Category, CurrentUser, Grid } from '@gridwork/core';
 import { navigate } from '../../app/router.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
-import { newClientKey, nextSeq, pendingPhotos, putOutboxItem } from '../outbox/outbox.store.js';
+import { freshOutboxFields, newClientKey, pendingPhotos, putOutboxItem } from '../outbox/outbox.store.js';
 import type { ReportEventItem } from '../outbox/outbox.types.js';
 import { useMyGrids } from '../grid/my-grids.js';
 import { CategoryPicker } from './category-picker.js';
@@ -64,15 +64,7 @@ function ReportForm({ user, category, onBack }: { user: CurrentUser; category: C
     const title = values.title.trim();
     const item: ReportEventItem = {
       kind: 'report_event',
-      key,
-      seq: nextSeq(),
-      label: title,
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: pendingPhotos(photos),
+      ...freshOutboxFields(title, key, photos),
       body: {
         clientKey: key,
         title,

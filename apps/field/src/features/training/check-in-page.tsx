@@ -9,7 +9,7 @@ import { OfflineNote } from '../../app/offline-note.js';
 import { navigate } from '../../app/router.js';
 import { useCachedQuery } from '../../lib/cached-read.js';
 import { flushOutbox } from '../outbox/outbox.sender.js';
-import { newClientKey, nextSeq, putOutboxItem } from '../outbox/outbox.store.js';
+import { freshOutboxFields, newClientKey, putOutboxItem } from '../outbox/outbox.store.js';
 import type { TrainingCheckInItem } from '../outbox/outbox.types.js';
 import { useOutbox } from '../outbox/use-outbox.js';
 import './training.css';
@@ -34,15 +34,7 @@ export function CheckInPage({ sessionId, token }: { sessionId: string; token: st
     const key = newClientKey();
     const item: TrainingCheckInItem = {
       kind: 'training_check_in',
-      key,
-      seq: nextSeq(),
-      label: t(`培训签到：${session?.topic ?? ''}`, `Training sign-in: ${session?.topic ?? ''}`),
-      state: 'waiting',
-      message: null,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-      sentAt: null,
-      photos: [],
+      ...freshOutboxFields(t(`培训签到：${session?.topic ?? ''}`, `Training sign-in: ${session?.topic ?? ''}`), key),
       body: { sessionId, token, clientKey: key, at: new Date().toISOString() },
     };
     await putOutboxItem(item);

@@ -3,7 +3,7 @@
 // grid and address) that goes up first.
 import type { Category, VisitMet, VisitSituation } from '@gridwork/core';
 import { t } from '../../app/i18n.js';
-import { newClientKey, nextSeq, pendingPhotos } from '../outbox/outbox.store.js';
+import { freshOutboxFields, newClientKey } from '../outbox/outbox.store.js';
 import type { RecordVisitItem } from '../outbox/outbox.types.js';
 import type { Position } from '../report/use-position.js';
 import { situationLabel } from './visit-labels.js';
@@ -36,15 +36,7 @@ export function visitItem(record: VisitRecord): RecordVisitItem {
   const situation = situationLabel(record.situation);
   return {
     kind: 'record_visit',
-    key,
-    seq: nextSeq(),
-    label: t(`走访：${subject.name}（${situation}）`, `Visit: ${subject.name} (${situation})`),
-    state: 'waiting',
-    message: null,
-    attempts: 0,
-    createdAt: new Date().toISOString(),
-    sentAt: null,
-    photos: pendingPhotos(record.photos),
+    ...freshOutboxFields(t(`走访：${subject.name}（${situation}）`, `Visit: ${subject.name} (${situation})`), key, record.photos),
     personName: subject.name,
     body: {
       clientKey: key,

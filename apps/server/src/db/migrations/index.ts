@@ -22,6 +22,7 @@ import * as m0016 from './0016_duty_roster.js';
 import * as m0019 from './0019_publicity_stations.js';
 import * as m0017 from './0017_daily_checks.js';
 import * as m0021 from './0021_assessment.js';
+import * as m0022 from './0022_assessment_indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_sessions': m0001,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_publicity_stations': m0019,
   '0017_daily_checks': m0017,
   '0021_assessment': m0021,
+  '0022_assessment_indexes': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

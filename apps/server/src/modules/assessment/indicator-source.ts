@@ -1,7 +1,7 @@
 // What an indicator source gives the indicator table: figures of some indicators for the units
 // of one kind in one period, and the facts behind one figure. Each source computes its codes
 // with a few GROUP BY queries over the whole period and scope, never one query per unit.
-import type { AssessedUnitKind, IndicatorCode, IndicatorFact, IndicatorFigure, WorkingCalendar } from '@gridwork/core';
+import type { AssessedUnitKind, IndicatorCode, IndicatorFact, IndicatorFigure, Locale, WorkingCalendar } from '@gridwork/core';
 import type { Executor } from '../../db/schema.js';
 import type { AssessedUnit } from './assessment-units.repo.js';
 
@@ -19,6 +19,8 @@ export interface IndicatorPeriod {
   /** Working days from a month before the period to a month after it. */
   readonly calendar: WorkingCalendar;
   readonly minCases: number;
+  /** Grid workers' monthly valid-report targets (config quotas); absent: the configuration's defaults. */
+  readonly reportQuotas?: { readonly parttime: number; readonly fulltime: number };
 }
 
 export interface IndicatorComputation extends IndicatorPeriod {
@@ -38,6 +40,10 @@ export interface FactsComputation extends IndicatorPeriod {
   readonly unitKind: AssessedUnitKind;
   readonly unit: AssessedUnit;
   readonly code: IndicatorCode;
+  /** The caller's scope: a fact outside it (an event a grid worker reported elsewhere) is counted but not described. */
+  readonly scopePath: string;
+  /** The language of the facts' labels and notes. */
+  readonly locale: Locale;
   /** At most this many facts. */
   readonly limit: number;
 }

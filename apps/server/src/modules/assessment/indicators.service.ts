@@ -15,6 +15,7 @@ import {
   type IndicatorQuery,
   type IndicatorRow,
   type IndicatorTable,
+  type Locale,
 } from '@gridwork/core';
 import type { Executor } from '../../db/schema.js';
 import type { AppContext } from '../../platform/context.js';
@@ -29,7 +30,7 @@ import { operationsIndicators } from './operations-indicators.js';
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [eventIndicators, operationsIndicators];
 export const FACTS_LIMIT = 500;
 
-export async function indicatorPeriod(db: Executor, period: string, nowMs: number): Promise<IndicatorPeriod> {
+export async function indicatorPeriod(db: Executor, period: string, nowMs: number, reportQuotas?: IndicatorPeriod['reportQuotas']): Promise<IndicatorPeriod> {
   const { from, to } = periodDates(period);
   const calendar = await loadWorkingCalendar(db, addCalendarDays(from, -31), addCalendarDays(to, 31));
   const minCases = (await minCasesOfYear(db, Number(period.slice(0, 4)))) ?? INDICATOR_MIN_CASES_DEFAULT;
@@ -42,6 +43,7 @@ export async function indicatorPeriod(db: Executor, period: string, nowMs: numbe
     now: new Date(nowMs).toISOString(),
     calendar,
     minCases,
+    ...(reportQuotas ? { reportQuotas } : {}),
   };
 }
 
@@ -49,10 +51,10 @@ export async function indicatorPeriod(db: Executor, period: string, nowMs: numbe
 export async function computeIndicatorTable(
   db: Executor,
   nowMs: number,
-  input: { period: string; unitKind: AssessedUnitKind; scopePath: string; departmentId?: string; codes?: readonly IndicatorCode[] },
+  input: { period: string; unitKind: AssessedUnitKind; scopePath: string; departmentId?: string; codes?: readonly IndicatorCode[]; reportQuotas?: IndicatorPeriod['reportQuotas'] },
 ): Promise<IndicatorTable> {
-  const base = await indicatorPeriod(db, input.period, nowMs);
-  const units = await assessedUnits(db, input.unitKind, input.scopePath, input.departmentId);
+  const base = await indicatorPeriod(db, input.period, nowMs, input.reportQuotas);
+  const units = await assessedUnits(db, input.unitKind, input.scopePath, base, input.departmentId);
   const codes = indicatorsFor(input.unitKind).filter((code) => !input.codes || input.codes.includes(code));
   const job = { ...base, unitKind: input.unitKind, units, scopePath: input.scopePath, codes };
   const results = await Promise.all(
@@ -70,6 +72,7 @@ export async function computeIndicatorTable(
 
 export function createIndicatorsService(ctx: AppContext) {
   const { db, clock } = ctx;
+  const reportQuotas = ctx.config.quotas;
 
   /** The caller's scope, narrowed to an org unit within it; 404 outside. A department leader sees his department only. */
   async function scopeOf(session: AuthenticatedSession, unitKind: AssessedUnitKind, orgUnitId?: string) {
@@ -83,21 +86,21 @@ export function createIndicatorsService(ctx: AppContext) {
 
   async function table(session: AuthenticatedSession, query: IndicatorQuery): Promise<IndicatorTable> {
     const scope = await scopeOf(session, query.unitKind, query.orgUnitId);
-    return computeIndicatorTable(db.kysely, clock(), { period: query.period, unitKind: query.unitKind, ...scope });
+    return computeIndicatorTable(db.kysely, clock(), { period: query.period, unitKind: query.unitKind, ...scope, reportQuotas });
   }
 
-  async function facts(session: AuthenticatedSession, query: IndicatorFactsQuery): Promise<IndicatorFacts> {
+  async function facts(session: AuthenticatedSession, query: IndicatorFactsQuery, locale: Locale = 'zh-CN'): Promise<IndicatorFacts> {
     const scope = await scopeOf(session, query.unitKind);
     if (!indicatorsFor(query.unitKind).includes(query.indicator)) throw new DomainError('NOT_FOUND');
-    const units = await assessedUnits(db.kysely, query.unitKind, scope.scopePath, scope.departmentId);
+    const base = await indicatorPeriod(db.kysely, query.period, clock(), reportQuotas);
+    const units = await assessedUnits(db.kysely, query.unitKind, scope.scopePath, base, scope.departmentId);
     const unit = units.find((candidate) => candidate.id === query.unitId);
     if (!unit) throw new DomainError('NOT_FOUND');
     const source = INDICATOR_SOURCES.find((candidate) => candidate.codes.includes(query.indicator));
     if (!source) throw new DomainError('NOT_FOUND');
-    const base = await indicatorPeriod(db.kysely, query.period, clock());
     const [computed, listed] = await Promise.all([
       source.compute(db.kysely, { ...base, unitKind: query.unitKind, units: [unit], scopePath: unit.path, codes: [query.indicator] }),
-      source.facts(db.kysely, { ...base, unitKind: query.unitKind, unit, code: query.indicator, limit: FACTS_LIMIT }),
+      source.facts(db.kysely, { ...base, unitKind: query.unitKind, unit, code: query.indicator, scopePath: scope.scopePath, locale, limit: FACTS_LIMIT }),
     ]);
     const figure = computed.get(unit.id)?.[query.indicator] ?? { value: null, numerator: 0, denominator: 0, tooFew: true };
     return { period: query.period, unitKind: query.unitKind, unitId: unit.id, unitName: unit.name, indicator: query.indicator, figure, ...listed };
@@ -105,7 +108,7 @@ export function createIndicatorsService(ctx: AppContext) {
 
   /** The whole county's table (for the scores and bulletins jobs). */
   function tableFor(scopePath: string, period: string, unitKind: AssessedUnitKind): Promise<IndicatorTable> {
-    return computeIndicatorTable(db.kysely, clock(), { period, unitKind, scopePath });
+    return computeIndicatorTable(db.kysely, clock(), { period, unitKind, scopePath, reportQuotas });
   }
 
   return { table, facts, tableFor };

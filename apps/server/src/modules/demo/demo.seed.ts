@@ -23,6 +23,10 @@ import { seedDemoPublicity } from '../publicity/publicity.demo.js';
 import { seedDemoStations } from '../stations/stations.demo.js';
 import { seedDemoInfoReports } from '../info-reports/info-reports.demo.js';
 import { seedDemoTraining } from '../training/training.demo.js';
+import { seedDemoBulletins } from '../bulletins/bulletins.demo.js';
+import { seedDemoSurveys } from '../surveys/surveys.demo.js';
+import { seedDemoScores } from '../assessment/scores.demo.js';
+import { seedDemoVerifications } from '../assessment/operations-indicators.demo.js';
 import { createGridsService } from '../territory/grids.service.js';
 import { createDivisionsService } from '../territory/divisions.service.js';
 import * as territory from '../territory/territory.repo.js';
@@ -141,6 +145,11 @@ export async function seedDemo(ctx: AppContext): Promise<{ seeded: boolean }> {
   await seedDemoStations(ctx, { county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } }, center: operator, workerIds: [ids.get('worker') ?? '', ids.get('parttime') ?? ''], villagePath: village.path });
   await seedDemoDailyChecks(ctx, { countyId: ids.get('county') ?? '' });
   await seedDemoTraining(ctx, { county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } }, center: operator, villagePath: village.path });
+  await seedDemoVerifications(ctx, { ...countyOffice, user: { ...countyOffice.user, id: ids.get('worker') ?? '', username: 'worker', displayName: '专职网格员', role: 'grid_worker_fulltime', orgPath: village.path } });
+  await seedDemoSurveys(ctx, { county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } }, center: operator, worker: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('worker') ?? '', username: 'worker', displayName: '专职网格员', role: 'grid_worker_fulltime', orgPath: village.path } }, townshipPath: TOWNSHIP });
+  await seedDemoScores(ctx, { county: { ...countyOffice, user: { ...countyOffice.user, id: ids.get('county') ?? '', username: 'county' } } });
+  // Last: last month's bulletin reads everything seeded above.
+  await seedDemoBulletins(ctx);
   return { seeded: true };
 }
 
