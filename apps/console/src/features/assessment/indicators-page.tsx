@@ -7,7 +7,7 @@ import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { INDICATORS, type AssessedUnitKind, type IndicatorRow, type IndicatorTable } from '@gridwork/core';
+import { INDICATORS, shanghaiDate, type AssessedUnitKind, type IndicatorRow, type IndicatorTable } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useLocale } from '../../app/i18n.js';
 import { failureText } from '../../app/keyset-list.js';
@@ -37,7 +37,7 @@ export function IndicatorsPage() {
   const user = useUser();
   const departmentOnly = user.role === 'dept_leader';
   const [mode, setMode] = useState<'month' | 'year'>('month');
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  const [date, setDate] = useState<Dayjs>(() => dayjs(shanghaiDate(Date.now())));
   const [unitKind, setUnitKind] = useState<AssessedUnitKind>(departmentOnly ? 'department' : 'village');
   const [place, setPlace] = useState<string | null>(null);
   const [data, setData] = useState<IndicatorTable | null>(null);

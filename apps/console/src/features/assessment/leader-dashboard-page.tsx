@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Empty, List, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { LeaderDashboard } from '@gridwork/core';
+import { shanghaiDate, type LeaderDashboard } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useLocale } from '../../app/i18n.js';
 import { failureText } from '../../app/keyset-list.js';
@@ -43,7 +43,7 @@ function Totals({ data }: { data: LeaderDashboard }) {
 
 export function LeaderDashboardPage() {
   const { t } = useLocale();
-  const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(shanghaiDate(Date.now())).subtract(1, 'month'));
   const [data, setData] = useState<LeaderDashboard | null>(null);
   const [error, setError] = useState('');
   const period = month.format('YYYY-MM');

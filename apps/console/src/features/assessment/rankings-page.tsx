@@ -8,7 +8,7 @@ import { DownloadOutlined, QuestionCircleOutlined, ReloadOutlined } from '@ant-d
 import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { SCORE_FORMULA, can, type AssessedUnitKind, type Ranking, type UnitScore } from '@gridwork/core';
+import { SCORE_FORMULA, can, shanghaiDate, type AssessedUnitKind, type Ranking, type UnitScore } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useLocale } from '../../app/i18n.js';
 import { failureText } from '../../app/keyset-list.js';
@@ -26,7 +26,7 @@ export function RankingsPage() {
   const manager = can(user.role, 'assessment.manage');
   const [mode, setMode] = useState<PeriodMode>('month');
   // Rankings read a finished month: last month unless the reader picks another.
-  const [date, setDate] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
+  const [date, setDate] = useState<Dayjs>(() => dayjs(shanghaiDate(Date.now())).subtract(1, 'month'));
   const [unitKind, setUnitKind] = useState<AssessedUnitKind>(departmentOnly ? 'department' : 'village');
   const [data, setData] = useState<Ranking | null>(null);
   const [error, setError] = useState('');

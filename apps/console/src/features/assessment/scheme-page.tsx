@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { can, type PutScoreSchemeResult, type SchemeVersions, type ScoreScheme } from '@gridwork/core';
+import { can, shanghaiDate, type PutScoreSchemeResult, type SchemeVersions, type ScoreScheme } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useLocale } from '../../app/i18n.js';
 import { failureText } from '../../app/keyset-list.js';
@@ -18,7 +18,7 @@ export function SchemePage() {
   const { t } = useLocale();
   const { message } = App.useApp();
   const user = useUser();
-  const [year, setYear] = useState<Dayjs>(() => dayjs());
+  const [year, setYear] = useState<Dayjs>(() => dayjs(shanghaiDate(Date.now())));
   const [version, setVersion] = useState<number | null>(null);
   const [scheme, setScheme] = useState<ScoreScheme | null>(null);
   const [versions, setVersions] = useState<SchemeVersions | null>(null);

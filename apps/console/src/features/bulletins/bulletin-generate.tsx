@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { FileWordOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Progress, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Bulletin } from '@gridwork/core';
+import { shanghaiDate, type Bulletin } from '@gridwork/core';
 import { api } from '@gridwork/client';
 import { useLocale } from '../../app/i18n.js';
 import { failureText } from '../../app/keyset-list.js';
@@ -15,7 +15,7 @@ const TYPICAL_SECONDS = 8;
 export function BulletinGenerate({ onWritten }: { onWritten(bulletin: Bulletin): void }) {
   const { t } = useLocale();
   const { message } = App.useApp();
-  const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(shanghaiDate(Date.now())).subtract(1, 'month'));
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState('');

@@ -70,30 +70,30 @@ export async function computeIndicatorTable(
   return { period: input.period, unitKind: input.unitKind, from: base.from, to: base.to, minCases: base.minCases, computedAt: base.now, indicators: codes, rows };
 }
 
+/** A reader's scope: his org path narrowed to an org unit within it (404 outside); a department leader reads his department's figures only (403 for other kinds). */
+export async function assessmentScope(db: Executor, session: AuthenticatedSession, unitKind: AssessedUnitKind, orgUnitId?: string): Promise<{ scopePath: string; departmentId: string | null }> {
+  const departmentId = session.user.role === 'dept_leader' ? (session.departmentId ?? '-') : null;
+  if (departmentId && unitKind !== 'department') throw new DomainError('FORBIDDEN', { permission: 'assessment.read' });
+  if (!orgUnitId) return { scopePath: session.user.orgPath, departmentId };
+  const unit = await findUnitInScope(db, session.user.orgPath, orgUnitId);
+  if (!unit) throw new DomainError('NOT_FOUND');
+  return { scopePath: unit.path, departmentId };
+}
+
 export function createIndicatorsService(ctx: AppContext) {
   const { db, clock } = ctx;
   const reportQuotas = ctx.config.quotas;
 
-  /** The caller's scope, narrowed to an org unit within it; 404 outside. A department leader sees his department only. */
-  async function scopeOf(session: AuthenticatedSession, unitKind: AssessedUnitKind, orgUnitId?: string) {
-    const departmentId = session.user.role === 'dept_leader' ? (session.departmentId ?? '-') : undefined;
-    if (departmentId && unitKind !== 'department') throw new DomainError('FORBIDDEN', { permission: 'assessment.read' });
-    if (!orgUnitId) return { scopePath: session.user.orgPath, departmentId };
-    const unit = await findUnitInScope(db.kysely, session.user.orgPath, orgUnitId);
-    if (!unit) throw new DomainError('NOT_FOUND');
-    return { scopePath: unit.path, departmentId };
-  }
-
   async function table(session: AuthenticatedSession, query: IndicatorQuery): Promise<IndicatorTable> {
-    const scope = await scopeOf(session, query.unitKind, query.orgUnitId);
-    return computeIndicatorTable(db.kysely, clock(), { period: query.period, unitKind: query.unitKind, ...scope, reportQuotas });
+    const { scopePath, departmentId } = await assessmentScope(db.kysely, session, query.unitKind, query.orgUnitId);
+    return computeIndicatorTable(db.kysely, clock(), { period: query.period, unitKind: query.unitKind, scopePath, ...(departmentId ? { departmentId } : {}), reportQuotas });
   }
 
   async function facts(session: AuthenticatedSession, query: IndicatorFactsQuery, locale: Locale = 'zh-CN'): Promise<IndicatorFacts> {
-    const scope = await scopeOf(session, query.unitKind);
+    const scope = await assessmentScope(db.kysely, session, query.unitKind);
     if (!indicatorsFor(query.unitKind).includes(query.indicator)) throw new DomainError('NOT_FOUND');
     const base = await indicatorPeriod(db.kysely, query.period, clock(), reportQuotas);
-    const units = await assessedUnits(db.kysely, query.unitKind, scope.scopePath, base, scope.departmentId);
+    const units = await assessedUnits(db.kysely, query.unitKind, scope.scopePath, base, scope.departmentId ?? undefined);
     const unit = units.find((candidate) => candidate.id === query.unitId);
     if (!unit) throw new DomainError('NOT_FOUND');
     const source = INDICATOR_SOURCES.find((candidate) => candidate.codes.includes(query.indicator));

@@ -32,8 +32,7 @@ import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { SYSTEM_ACTOR } from '../accounts/accounts.service.js';
 import type { AuthenticatedSession } from '../auth/auth.service.js';
-import { findUnitInScope } from '../territory/territory.repo.js';
-import { computeIndicatorTable, type IndicatorsService } from './indicators.service.js';
+import { assessmentScope, computeIndicatorTable, type IndicatorsService } from './indicators.service.js';
 import * as schemes from './scheme.repo.js';
 import * as repo from './scores.repo.js';
 
@@ -297,15 +296,7 @@ export function createScoresService(ctx: AppContext, indicators: IndicatorsServi
     return recompute(body.period, body.unitKind, actor);
   }
 
-  /** A reader's scope: his org path (a department leader: his department's figures only), narrowed to an org unit within it. */
-  async function scopeOf(session: AuthenticatedSession, unitKind: AssessedUnitKind, orgUnitId?: string) {
-    const departmentId = session.user.role === 'dept_leader' ? (session.departmentId ?? '-') : null;
-    if (departmentId && unitKind !== 'department') throw new DomainError('FORBIDDEN', { permission: 'assessment.read' });
-    if (!orgUnitId) return { scopePath: session.user.orgPath, departmentId };
-    const unit = await findUnitInScope(db.kysely, session.user.orgPath, orgUnitId);
-    if (!unit) throw new DomainError('NOT_FOUND');
-    return { scopePath: unit.path, departmentId };
-  }
+  const scopeOf = (session: AuthenticatedSession, unitKind: AssessedUnitKind, orgUnitId?: string) => assessmentScope(db.kysely, session, unitKind, orgUnitId);
 
   const inScope = (scope: { scopePath: string; departmentId: string | null }, unit: { path: string; unitId: string }) =>
     unit.path.startsWith(scope.scopePath) && (scope.departmentId === null || unit.unitId === scope.departmentId);
