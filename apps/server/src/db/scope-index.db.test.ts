@@ -1,8 +1,9 @@
 // The invariant that keeps a province-sized database fast: a caller's scope is a prefix of org
 // paths, and the database answers it from an index, never by reading every row. The same holds
 // for finding the grid of a GPS point. Checked here by asking each database for its plan.
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryPlan } from '../test-support/query-plan.js';
 import { newId } from '@gridwork/core';
 import { describeEachDialect, openTestDb, type DialectName, type TestDb } from '../test-support/test-db.js';
 import { prefixUpperBound, startsWith } from './sql-helpers.js';
@@ -40,19 +41,7 @@ describeEachDialect('scope filters', (dialect: DialectName) => {
   afterAll(async () => testDb.destroy());
 
   /** The database's plan for a query, as one string. */
-  async function planOf(query: Compilable): Promise<string> {
-    const compiled = query.compile();
-    return testDb.db.kysely.transaction().execute(async (trx) => {
-      if (dialect === 'postgres') {
-        // A tiny table is cheaper to scan: forbid it, so that only a query no index can answer scans.
-        await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-        const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
-        return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-      }
-      const result = await trx.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-      return result.rows.map((row) => row.detail).join('\n');
-    });
-  }
+  const planOf = (query: Compilable) => queryPlan(testDb, dialect, query);
 
   function expectIndexOnly(plan: string, table: string) {
     if (dialect === 'postgres') expect(plan).not.toMatch(new RegExp(`Seq Scan on ${table}\\b`));

@@ -1,8 +1,9 @@
 // The command center counts a whole county on every visit: each of its event queries must be
 // answered from an index on the scope (the unit-code columns), never by reading the event table
 // through. Checked by asking each database for its plan, as db/scope-index.db.test.ts does.
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryPlan } from '../../test-support/query-plan.js';
 import { describeEachDialect, openTestDb, type DialectName, type TestDb } from '../../test-support/test-db.js';
 import { monthsUpTo } from './dashboard.service.js';
 import * as repo from './dashboard.repo.js';
@@ -14,19 +15,7 @@ describeEachDialect('the command center’s queries', (dialect: DialectName) => 
   });
   afterAll(async () => testDb.destroy());
 
-  async function planOf(query: Compilable): Promise<string> {
-    const compiled = query.compile();
-    return testDb.db.kysely.transaction().execute(async (trx) => {
-      if (dialect === 'postgres') {
-        // A tiny table is cheaper to scan: forbid it, so that only a query no index can answer scans.
-        await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-        const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
-        return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-      }
-      const result = await trx.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-      return result.rows.map((row) => row.detail).join('\n');
-    });
-  }
+  const planOf = (query: Compilable) => queryPlan(testDb, dialect, query);
 
   it('reads the events of a county, township or village from the scope’s index', async () => {
     const db = testDb.db.kysely;

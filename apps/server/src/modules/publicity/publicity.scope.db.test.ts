@@ -1,8 +1,9 @@
 // A page of publicity is read from an index in day order at every level of scope (the county, a
 // township, a village): the database never reads a county's whole log and sorts it for one page.
 // Checked by asking each database for its plan.
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryPlan } from '../../test-support/query-plan.js';
 import { describeEachDialect, openTestDb, type DialectName, type TestDb } from '../../test-support/test-db.js';
 import { activityListQuery } from './publicity.repo.js';
 
@@ -13,18 +14,7 @@ describeEachDialect('the publicity list’s query plan', (dialect: DialectName) 
   });
   afterAll(async () => testDb.destroy());
 
-  async function planOf(query: Compilable): Promise<string> {
-    const compiled = query.compile();
-    return testDb.db.kysely.transaction().execute(async (trx) => {
-      if (dialect === 'postgres') {
-        await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-        const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
-        return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-      }
-      const result = await trx.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-      return result.rows.map((row) => row.detail).join('\n');
-    });
-  }
+  const planOf = (query: Compilable) => queryPlan(testDb, dialect, query);
 
   for (const [label, scope] of [
     ['the county', '/511124/'],

@@ -1,8 +1,9 @@
 // A due list is read from an index in due-date order at every level of scope (a county, a
 // township, a village, a worker's grids): the database never reads a whole county's schedules
 // and sorts them to answer one page. Checked by asking each database for its plan.
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryPlan } from '../../test-support/query-plan.js';
 import {
   describeEachDialect,
   openTestDb,
@@ -18,22 +19,7 @@ describeEachDialect('the due list’s query plan', (dialect: DialectName) => {
   });
   afterAll(async () => testDb.destroy());
 
-  async function planOf(query: Compilable): Promise<string> {
-    const compiled = query.compile();
-    return testDb.db.kysely.transaction().execute(async (trx) => {
-      if (dialect === 'postgres') {
-        await trx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-        const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(
-          CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
-        );
-        return result.rows.map((row) => row['QUERY PLAN']).join('\n');
-      }
-      const result = await trx.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-      );
-      return result.rows.map((row) => row.detail).join('\n');
-    });
-  }
+  const planOf = (query: Compilable) => queryPlan(testDb, dialect, query);
 
   const filters: DueListFilters = { status: 'all', today: '2026-11-24' };
   const cases: [string, string, Partial<DueListFilters>][] = [
