@@ -1,6 +1,7 @@
 // Small SQL pieces that must read the same on SQLite and PostgreSQL.
 import { scopeMatchOf, unitCodesOfPath } from '@gridwork/core';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import type { Database, Executor } from './schema.js';
 
 /** Escapes LIKE wildcards so user text matches literally. */
 export function escapeLike(text: string): string {
@@ -70,5 +71,44 @@ export function withinScope(table: string, scopePath: string): Expression<SqlBoo
       return sql<SqlBool>`${sql.ref(`${table}.path`)} = ${match.path}`;
     case 'path':
       return startsWith(`${table}.path`, match.path);
+  }
+}
+
+/** PostgreSQL takes at most 65 535 parameters in one statement. */
+const PG_PARAMETERS = 65_535;
+
+/**
+ * Many rows into `table` within a transaction, for bulk work (an import's batch). On SQLite, one
+ * single-row statement per row: its text never changes, so it is prepared once and kept, where a
+ * multi-row statement is built, compiled and prepared anew for every chunk (and SQLite gains
+ * nothing from multi-row inserts within a transaction). On PostgreSQL, multi-row statements, each
+ * a round trip, under the parameter bound.
+ */
+export async function insertMany<T extends keyof Database & string>(db: Executor, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  if (sql`${0}`.compile(db).sql === '?') {
+    // A row without a column leaves it to its default, as in Kysely's own inserts.
+    const statements = new Map<string, { text: string; columns: string[] }>();
+    for (const row of rows) {
+      const values = row as Record<string, unknown>;
+      const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+      const shape = columns.join(',');
+      let statement = statements.get(shape);
+      if (!statement) {
+        statement = { text: `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`, columns };
+        statements.set(shape, statement);
+      }
+      await db.executeQuery(CompiledQuery.raw(statement.text, statement.columns.map((column) => values[column])));
+    }
+    return;
+  }
+  const columns = Object.keys(first);
+  // Up to 500 rows a statement: longer ones took PostgreSQL longer per row to parse and plan.
+  const perStatement = Math.max(1, Math.min(500, Math.floor(PG_PARAMETERS / columns.length)));
+  // The rows were checked against the table's type above; Kysely cannot follow a generic table name.
+  const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    await untyped.insertInto(table).values(rows.slice(start, start + perStatement) as Record<string, unknown>[]).execute();
   }
 }

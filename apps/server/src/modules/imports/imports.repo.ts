@@ -1,7 +1,7 @@
 // SQL for import jobs and the rows they refused.
 import type { Executor } from '../../db/schema.js';
 import type { ImportJobTable, ImportRejectionTable } from '../../db/tables/import.table.js';
-import { startsWith } from '../../db/sql-helpers.js';
+import { insertMany, startsWith } from '../../db/sql-helpers.js';
 
 export async function insertJob(db: Executor, row: ImportJobTable): Promise<void> {
   await db.insertInto('import_job').values(row).execute();
@@ -53,10 +53,7 @@ export async function deleteRejections(db: Executor, jobId: string): Promise<voi
 }
 
 export async function insertRejections(db: Executor, rows: readonly ImportRejectionTable[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 1000) {
-    const chunk = rows.slice(start, start + 1000);
-    if (chunk.length > 0) await db.insertInto('import_rejection').values(chunk).execute();
-  }
+  await insertMany(db, 'import_rejection', rows);
 }
 
 export function rejectionsPage(db: Executor, jobId: string, afterRow: number, limit: number) {

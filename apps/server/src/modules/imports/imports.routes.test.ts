@@ -118,6 +118,35 @@ describeEachDialect('importing and exporting people', (dialect) => {
     expect((await center({ method: 'GET', url: `/api/persons?name=${encodeURIComponent('钱七')}` })).json().items).toEqual([]);
   });
 
+
+  it('reads a long file a chunk at a time: a document given again rows later is refused, the rest land once', async () => {
+    // 2 600 rows: more than one chunk of rows is read and written within the batch.
+    const documentOf = (i: number) => {
+      const first17 = `511124${1960 + Math.floor(i / 336)}${String(1 + Math.floor((i % 336) / 28)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}021`;
+      return `${first17}${idNumberCheckCharacter(first17)}`;
+    };
+    // Every 400th is disabled: due for visits under the plan made above, whichever chunk they came in.
+    const lines = Array.from({ length: 2600 }, (_, i) => `长${i},,${documentOf(i)},,,,户籍人口,${i % 400 === 0 ? '残疾人' : ''},511124101001,G01`);
+    lines[2400] = `又一人,,${documentOf(1)},,,,户籍人口,,511124101001,G01`;
+    lines[2500] = `错行,,${documentOf(2500)},,,,常住,,511124101001,G01`;
+    const job = await importFile(center, [HEADER, ...lines].join('\n'), '长表.csv');
+    expect(job).toMatchObject({ status: 'done', percent: 100, rows: 2600, inserted: 2598, rejected: 2 });
+    const table = rowsOf((await workbookOf((await center({ method: 'GET', url: `/api/imports/${job.id}/rejected.xlsx` })).rawPayload)).worksheets[0]!);
+    expect(table.slice(1).map((row) => [row[0], row.at(-2), row.at(-1)])).toEqual([
+      ['又一人', '2402', '证件号码：本文件中已有相同证件号码的行'],
+      ['错行', '2502', '人口类型：不是下拉列表中的选项'],
+    ]);
+    const scheduled = await t.ctx.db.kysely
+      .selectFrom('visit_schedule')
+      .innerJoin('person', 'person.id', 'visit_schedule.person_id')
+      .select('person.name')
+      .where('person.name', 'like', '长%')
+      .where('visit_schedule.ended_at', 'is', null)
+      .execute();
+    expect(scheduled.map((row) => row.name).sort()).toEqual(['长0', '长1200', '长1600', '长2000', '长400', '长800']);
+    const again = await importFile(center, [HEADER, ...lines].join('\n'), '长表.csv');
+    expect(again).toMatchObject({ status: 'done', inserted: 0, unchanged: 2598, rejected: 2 });
+  });
   it('reads a GB18030 CSV as Excel on a Chinese PC saves it, with full-width digits', async () => {
     const text = `${HEADER}\n冯二,,５１１１２４１９９００２０３００１８,,,,流动人口,,511124101001,G01\n`;
     const gb = Buffer.from(gb18030Encode(text));

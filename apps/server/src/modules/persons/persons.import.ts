@@ -103,6 +103,8 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
   let places: ReturnType<typeof indexPlaces> | null = null;
   /** The first 96 bits of every document's blind index seen in this file, to catch a number given twice. */
   const seen = new Set<string>();
+  /** People of the batch in writing whose visit schedules follow them (see finishBatch). */
+  const toReschedule: string[] = [];
 
   /** Maps the header row; returns the required columns it lacks. */
   function readHeaders(headers: readonly string[]): PersonColumnKey[] {
@@ -165,8 +167,8 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
   }
 
   /**
-   * Checks and (unless a dry run) writes one batch in `trx`. The caller commits the batch with its
-   * progress, so a batch lands whole or not at all.
+   * Checks and (unless a dry run) writes some rows of a batch in `trx`. The caller calls
+   * finishBatch and commits the batch with its progress, so a batch lands whole or not at all.
    */
   async function importBatch(trx: Executor, batch: readonly { number: number; cells: string[] }[]): Promise<ImportBatchResult> {
     places ??= indexPlaces(await repo.placesInScope(trx, job.scopePath));
@@ -200,7 +202,6 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
     const now = job.now();
     const inserts: NewPerson[] = [];
     const histories: PersonHistoryTable[] = [];
-    const rescheduled: string[] = [];
     const reason = `导入 ${job.fileName}`.slice(0, 200);
     for (const item of good) {
       const before = existing.get(item.index);
@@ -231,23 +232,29 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
         continue;
       }
       histories.push({ person_id: before.id, version: after.version, action: 'imported', reason, actor_id: job.actorId, actor_name: job.actorName, changes: JSON.stringify(diff), at: now });
-      if (changes.tags !== undefined || changes.path !== undefined) rescheduled.push(before.id);
+      if (changes.tags !== undefined || changes.path !== undefined) toReschedule.push(before.id);
     }
     if (!job.dryRun) {
       await repo.insertPersons(trx, inserts);
       await repo.insertHistories(trx, histories);
       // Tagged people (left-behind, living alone …) are due for visits from today, in this batch's
       // transaction, as when registered one by one; so are those whose tags or grid changed.
-      rescheduled.push(...inserts.filter((person) => person.tags !== '[]').map((person) => person.id));
-      if (rescheduled.length > 0) await syncVisitSchedules(ctx, trx, rescheduled);
+      toReschedule.push(...inserts.filter((person) => person.tags !== '[]').map((person) => person.id));
     }
     result.seenKeys = [...added];
     return result;
+  }
+
+  /** Schedules the visits of the batch's tagged and moved people, once for all its chunks (before it commits). */
+  async function finishBatch(trx: Executor): Promise<void> {
+    const persons = toReschedule.splice(0);
+    // A thousand at a time: the schedules' statements list the people (SQLite binds at most 32 766 values).
+    for (let start = 0; start < persons.length; start += 1000) await syncVisitSchedules(ctx, trx, persons.slice(start, start + 1000));
   }
 
   function remember(keys: readonly string[]): void {
     for (const key of keys) seen.add(key);
   }
 
-  return { readHeaders, importBatch, remember };
+  return { readHeaders, importBatch, finishBatch, remember };
 }

@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { NewPerson, PersonHistoryTable, PersonTable, PersonVerificationTable } from '../../db/tables/person.table.js';
-import { contains, startsWith, unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
+import { contains, insertMany, startsWith, unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -83,19 +83,12 @@ export function personsByIdIndexes(db: Executor, indexes: readonly string[]) {
   return db.selectFrom('person').selectAll().where('id_index', 'in', [...indexes]).execute();
 }
 
-/** Rows in chunks that stay under SQLite's 32 766 bound parameters. */
 export async function insertPersons(db: Executor, rows: readonly NewPerson[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 500) {
-    const chunk = rows.slice(start, start + 500).map((row) => ({ ...row, ...unitCodeColumns(row.path) }));
-    if (chunk.length > 0) await db.insertInto('person').values(chunk).execute();
-  }
+  await insertMany(db, 'person', rows.map((row) => ({ ...row, ...unitCodeColumns(row.path) })));
 }
 
 export async function insertHistories(db: Executor, rows: readonly PersonHistoryTable[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 1000) {
-    const chunk = rows.slice(start, start + 1000);
-    if (chunk.length > 0) await db.insertInto('person_history').values(chunk).execute();
-  }
+  await insertMany(db, 'person_history', rows);
 }
 
 /** The villages, communities and grids of a scope, to place imported rows by code or name. */

@@ -3,7 +3,7 @@
 import type { RecordKind } from '@gridwork/core';
 import type { Executor } from '../../db/schema.js';
 import type { NewRegistryRecord, RegistryRecordHistoryTable } from '../../db/tables/registry-record.table.js';
-import { unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
+import { insertMany, unitCodeColumns, withinScope } from '../../db/sql-helpers.js';
 import { listRecordsQuery, type RecordFilters } from './records.repo.js';
 
 export function recordsByIdsInScope(db: Executor, kind: RecordKind, scopePath: string, ids: readonly string[]) {
@@ -23,17 +23,11 @@ export function recordsByNamesInScope(db: Executor, kind: RecordKind, scopePath:
 }
 
 export async function insertRecords(db: Executor, rows: readonly NewRegistryRecord[]): Promise<void> {
-  // 23 columns a row: 40 rows stay under SQLite's 999 parameters of older builds.
-  for (let start = 0; start < rows.length; start += 40) {
-    await db
-      .insertInto('registry_record')
-      .values(rows.slice(start, start + 40).map((row) => ({ ...row, ...unitCodeColumns(row.path) })))
-      .execute();
-  }
+  await insertMany(db, 'registry_record', rows.map((row) => ({ ...row, ...unitCodeColumns(row.path) })));
 }
 
 export async function insertHistories(db: Executor, rows: readonly RegistryRecordHistoryTable[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 100) await db.insertInto('registry_record_history').values(rows.slice(start, start + 100)).execute();
+  await insertMany(db, 'registry_record_history', rows);
 }
 
 /** One page of an export, in id order, with the list's filters. */
