@@ -41,7 +41,11 @@ export async function startProductServer(options = {}) {
   if (!options.databaseUrl) delete env.DATABASE_URL;
   else env.DATABASE_URL = options.databaseUrl;
   delete env.PORT;
-  const args = [serverBin, 'serve', '--port', '0', ...(options.demo ? ['--demo'] : [])];
+  // BENCH_PROFILE_DIR=<dir> writes the server's CPU profile there when it stops (open in Chrome's
+  // DevTools); BENCH_NODE_ARGS adds Node.js options to the server's command line (e.g. --trace-gc).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = [...profile, ...nodeArgs, serverBin, 'serve', '--port', '0', ...(options.demo ? ['--demo'] : [])];
   const server = await startChildServer({
     name: 'gridwork serve',
     command: process.execPath,
