@@ -42,6 +42,12 @@ import * as repo from './imports.repo.js';
  * among several rows (raw inserts into the person table at 1 M: 5 600 → 8 250 rows a second).
  */
 const BATCH_ROWS = 25_000;
+/**
+ * …or fewer, once a batch has worked this long: SQLite has one connection, and everyone else's
+ * requests wait for the batch's commit. In a county of a million a row costs about 0.2 ms, so a
+ * batch commits after about 10 000 rows there, and after 25 000 in a smaller registry.
+ */
+const BATCH_MS = 2000;
 /** Rows read, checked and written at a time within a batch: their objects die young. */
 const CHUNK_ROWS = 1000;
 /** A running job whose heartbeat is older than this has lost its runner. */
@@ -288,7 +294,8 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
       const after = { ...job };
       await db.kysely.transaction().execute(async (trx) => {
         let taken = 0;
-        while (taken < BATCH_ROWS && !ended) {
+        const started = performance.now();
+        while (taken < BATCH_ROWS && !ended && performance.now() - started < BATCH_MS) {
           const chunk = await nextRows(Math.min(CHUNK_ROWS, BATCH_ROWS - taken));
           if (chunk.length === 0) break;
           taken += chunk.length;
