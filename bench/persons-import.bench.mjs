@@ -44,16 +44,8 @@ async function writeXlsx(file, people) {
   await workbook.commit();
 }
 
-/** The baseline: the same rows, parsed by csv-parse, inserted raw with one prepared statement. */
-async function rawInsert(csvFile, dbFile) {
-  const db = new Database(dbFile);
-  for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON']) db.pragma(pragma);
-  db.exec(`create table person_raw (${KEYS.map((key) => `${key} text`).join(', ')})`);
-  db.exec('create unique index person_raw_id on person_raw (idNumber)');
-  const insert = db.prepare(`insert into person_raw values (${KEYS.map(() => '?').join(', ')})`);
-  const flush = db.transaction((rows) => {
-    for (const row of rows) insert.run(row);
-  });
+/** The CSV's rows (parsed by csv-parse) handed to `flush` in batches; the rows and the seconds it all took. */
+async function feedCsv(csvFile, batchRows, flush) {
   const start = process.hrtime.bigint();
   let batch = [];
   let rows = 0;
@@ -65,15 +57,28 @@ async function rawInsert(csvFile, dbFile) {
     }
     batch.push(record);
     rows += 1;
-    if (batch.length === 1000) {
+    if (batch.length === batchRows) {
       flush(batch);
       batch = [];
     }
   }
   flush(batch);
-  const secs = seconds(start);
+  return { rows, secs: seconds(start) };
+}
+
+/** The baseline: the same rows, parsed by csv-parse, inserted raw with one prepared statement. */
+async function rawInsert(csvFile, dbFile) {
+  const db = new Database(dbFile);
+  for (const pragma of ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON']) db.pragma(pragma);
+  db.exec(`create table person_raw (${KEYS.map((key) => `${key} text`).join(', ')})`);
+  db.exec('create unique index person_raw_id on person_raw (idNumber)');
+  const insert = db.prepare(`insert into person_raw values (${KEYS.map(() => '?').join(', ')})`);
+  const flush = db.transaction((rows) => {
+    for (const row of rows) insert.run(row);
+  });
+  const timed = await feedCsv(csvFile, 1000, flush);
   db.close();
-  return { rows, secs };
+  return timed;
 }
 
 /** The floor: the same rows raw into the product's person table and its history, as the product batches them. */
@@ -100,26 +105,9 @@ async function rawIntoPersonTable(csvFile, dbFile, places) {
       history.run(id, 'raw', '操作员', now);
     }
   });
-  const start = process.hrtime.bigint();
-  let batch = [];
-  let rows = 0;
-  let header = true;
-  for await (const record of fs.createReadStream(csvFile).pipe(parse({ bom: true, relax_column_count: true }))) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    batch.push(record);
-    rows += 1;
-    if (batch.length === PRODUCT_BATCH_ROWS) {
-      flush(batch);
-      batch = [];
-    }
-  }
-  flush(batch);
-  const secs = seconds(start);
+  const timed = await feedCsv(csvFile, PRODUCT_BATCH_ROWS, flush);
   db.close();
-  return { rows, secs };
+  return timed;
 }
 
 /** The bare exceljs streaming reader over the same workbook: every cell of every row read. */
