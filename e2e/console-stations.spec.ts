@@ -117,7 +117,11 @@ describe.skipIf(!chromiumAvailable)('publicity and station standards in the cons
     await row.getByRole('button', { name: '检查' }).click();
     const dialog = page.getByRole('dialog');
     const signage = dialog.locator('[data-item=signage]');
+    // Chosen once the dialog has zoomed in: on a loaded CI machine a click during the animation was lost.
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length)).toBe(0);
     await signage.getByText('未达标', { exact: true }).click();
+    await expect.poll(() => signage.locator('.ant-radio-button-wrapper-checked').textContent()).toBe('未达标');
     await signage.getByLabel('标识 说明').fill('村委会门口网格工作站标牌缺失');
     await signage.locator('input[type=file]').setInputFiles({ name: '标牌.png', mimeType: 'image/png', buffer: PNG });
     await expect.poll(() => signage.locator('.ant-upload-list-item-done').count()).toBe(1);
