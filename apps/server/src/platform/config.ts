@@ -58,6 +58,8 @@ export interface AppConfig {
   readonly keyFile: string | null;
   /** The map's tile URL template ({z}/{x}/{y}, e.g. Tianditu's); null: a vector map without tiles. */
   readonly tileUrl: string | null;
+  /** Most rows an import writes in one transaction (see imports.service.ts). */
+  readonly importBatchRows: number;
 }
 
 export class ConfigError extends Error {
@@ -210,6 +212,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       keyDays: readInt(env, 'GRIDWORK_REVERIFY_KEY_DAYS', 90, 1, 3650),
     },
     sweepCron: readCron(env, 'GRIDWORK_SWEEP_CRON', '*/5 * * * *'),
+    importBatchRows: readInt(env, 'GRIDWORK_IMPORT_BATCH_ROWS', 25_000, 100, 100_000),
     permitReminderDays: readInt(env, 'GRIDWORK_PERMIT_REMINDER_DAYS', 30, 1, 365),
     permitReminderCron: readCron(env, 'GRIDWORK_PERMIT_REMINDER_CRON', '0 9 * * *'),
     dutyCheckCron: readCron(env, 'GRIDWORK_DUTY_CHECK_CRON', '0 10 * * *'),

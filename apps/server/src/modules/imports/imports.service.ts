@@ -35,15 +35,13 @@ import { createPersonImporter } from '../persons/persons.import.js';
 import { createRecordImporter } from '../records/records.import.js';
 import * as repo from './imports.repo.js';
 
+// Rows per transaction: config.importBatchRows (GRIDWORK_IMPORT_BATCH_ROWS, 25 000). Each commit
+// writes every page its rows touched to the WAL, and a person's blind indexes and names land on
+// random pages of their indexes: in a county of a million people a batch of 5 000 rewrote about one
+// page per row and index, a batch of 25 000 shares each page among several rows (raw inserts into
+// the person table at 1 M: 5 600 → 8 250 rows a second).
 /**
- * Rows per transaction. Each commit writes every page its rows touched to the WAL, and a person's
- * blind indexes and names land on random pages of their indexes: in a county of a million people a
- * batch of 5 000 rewrote about one page per row and index, a batch of 25 000 shares each page
- * among several rows (raw inserts into the person table at 1 M: 5 600 → 8 250 rows a second).
- */
-const BATCH_ROWS = 25_000;
-/**
- * …or fewer, once a batch has worked this long: SQLite has one connection, and everyone else's
+ * A batch commits sooner once it has worked this long: SQLite has one connection, and everyone else's
  * requests wait for the batch's commit. In a county of a million a row costs about 0.2 ms, so a
  * batch commits after about 10 000 rows there, and after 25 000 in a smaller registry.
  */
@@ -285,7 +283,7 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
     };
 
     /**
-     * One transaction of up to BATCH_ROWS rows, read and written a chunk at a time: each chunk's
+     * One transaction of up to config.importBatchRows rows, read and written a chunk at a time: each chunk's
      * rows are gone from memory before the next is read, and the batch commits whole with the
      * job's progress and the rows it refused, or not at all.
      */
@@ -295,8 +293,8 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
       await db.kysely.transaction().execute(async (trx) => {
         let taken = 0;
         const started = performance.now();
-        while (taken < BATCH_ROWS && !ended && performance.now() - started < BATCH_MS) {
-          const chunk = await nextRows(Math.min(CHUNK_ROWS, BATCH_ROWS - taken));
+        while (taken < config.importBatchRows && !ended && performance.now() - started < BATCH_MS) {
+          const chunk = await nextRows(Math.min(CHUNK_ROWS, config.importBatchRows - taken));
           if (chunk.length === 0) break;
           taken += chunk.length;
           const outcome = await importer.importBatch(trx, chunk);
@@ -319,7 +317,7 @@ export function createImportsService(ctx: AppContext, log: FastifyBaseLogger) {
         after.bytes_read = totalRows > 0 ? Math.floor(job.file_bytes * Math.min(1, (after.rows + 1) / totalRows)) : Math.min(source.bytesRead(), job.file_bytes);
         await repo.updateJob(trx, job.id, { rows: after.rows, inserted: after.inserted, updated: after.updated, unchanged: after.unchanged, rejected: after.rejected, bytes_read: after.bytes_read, heartbeat_at: iso() });
       });
-      Object.assign(job, { rows: after.rows, inserted: after.inserted, updated: after.updated, unchanged: after.unchanged, rejected: after.rejected, bytes_read: after.bytes_read });
+      Object.assign(job, after);
     };
 
     try {
