@@ -53,8 +53,9 @@ export function StationSettingsModal({ onClose, onSaved }: { onClose(): void; on
 
   return (
     <Modal open title={t('阵地建设设置', 'Station settings')} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} confirmLoading={busy} okButtonProps={{ disabled: !loaded }} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      {/* Not editable until the settings are in: they would overwrite what was typed before. */}
       <Spin spinning={!loaded && !error}>
-        <Form<Values> form={form} name="station-settings-form" layout="vertical" onFinish={(values) => void save(values)}>
+        <Form<Values> form={form} name="station-settings-form" layout="vertical" disabled={!loaded} onFinish={(values) => void save(values)}>
           <Form.Item name="staleDays" label={t('检查逾期天数', 'Days before an inspection is overdue')} extra={t('阵地最近一次检查超过该天数即标为逾期', 'A station whose last inspection is older than this is marked overdue')} rules={[{ required: true, message: t('请填写天数', 'Give the number of days') }]}>
             <InputNumber min={1} max={STATION_STALE_DAYS_MAX} precision={0} style={{ width: 160 }} />
           </Form.Item>
