@@ -1,6 +1,7 @@
 // What the registry benchmarks share: the synthetic county written as the people workbook (CSV),
 // one grid drawn in each village of the demo county, the import run as an operator runs it
 // (upload, then follow the job), and the server's peak memory.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,6 +12,7 @@ const requireFromServer = createRequire(path.join(repoRoot, 'apps', 'server', 'p
 export const serverModule = (name) => requireFromServer(name);
 const core = await import(pathToFileURL(path.join(repoRoot, 'packages', 'core', 'dist', 'index.js')).href);
 export const { syntheticPeople } = await import(pathToFileURL(path.join(repoRoot, 'apps', 'server', 'dist', 'modules', 'demo', 'synthetic-people.js')).href);
+const { createFieldCrypto } = await import(pathToFileURL(path.join(repoRoot, 'apps', 'server', 'dist', 'platform', 'field-crypto.js')).href);
 export const KEYS = core.PERSON_COLUMNS.map((column) => column.key);
 export const HEADERS = core.PERSON_COLUMNS.map((column) => column.header['zh-CN']);
 
@@ -36,6 +38,33 @@ export async function writeCsv(file, people) {
   }
   await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
   return count;
+}
+
+/** The person table's columns that the floors write (the product's own table, its other columns left to their defaults). */
+export const FLOOR_COLUMNS = ['id', 'path', 'county_code', 'township_code', 'village_code', 'name', 'gender', 'ethnicity', 'birth_date', 'id_type', 'id_sealed', 'id_index', 'id_masked', 'phone_sealed', 'phone_index', 'phone_masked', 'hukou_place', 'address', 'residence_status', 'tags', 'status', 'version', 'key_group', 'created_at', 'updated_at'];
+
+/**
+ * A parsed CSV row as the product stores it, for the floors: the document and phone sealed and
+ * blind-indexed by the product's own field crypto (AES-256-GCM, HMAC-SHA256, a throwaway key), so
+ * that the floor's rows and index keys are as long and as random as the product's.
+ */
+export function productShapedPerson(places, now) {
+  const crypto = createFieldCrypto('intl', { current: 'k1', index: 'k1', keys: new Map([['k1', randomBytes(32)]]) });
+  const townshipOf = new Map(places.map((place) => [place.villageCode, place.villageCode.slice(0, 9)]));
+  const at = Object.fromEntries(KEYS.map((key, index) => [key, index]));
+  return (row) => {
+    const village = row[at.village];
+    const personPath = `/511124/${townshipOf.get(village) ?? village.slice(0, 9)}/${village}/${row[at.grid]}/`;
+    const codes = core.unitCodesOfPath(personPath);
+    const idNumber = row[at.idNumber];
+    const phone = row[at.phone] || null;
+    return [
+      core.newId(), personPath, codes.countyCode, codes.townshipCode, codes.villageCode, row[at.name], row[at.gender], row[at.ethnicity], row[at.birthDate], 'resident_id',
+      crypto.seal(idNumber), crypto.blindIndex('id_number', idNumber), core.maskIdNumber(idNumber),
+      phone && crypto.seal(phone), phone && crypto.blindIndex('phone', phone), phone && core.maskPhone(phone),
+      row[at.hukouPlace], row[at.address], row[at.residenceStatus], '[]', 'active', 1, 0, now, now,
+    ];
+  };
 }
 
 /** One grid in each village of the demo county that has none; answers the places for the generator. */
