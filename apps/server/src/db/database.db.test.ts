@@ -6,6 +6,7 @@ import { newId, nowUtc } from '@gridwork/core';
 import { DatabaseUnavailableError, openPostgres, openSqlite } from './database.js';
 import { currentMigration, migrateToLatest } from './migrate.js';
 import { LATEST_MIGRATION } from './migrations/index.js';
+import { BACKSTOP_PAGES } from './wal-checkpointer.js';
 import { describeEachDialect, makeTempDir, openTestDb, type TestDb } from '../test-support/test-db.js';
 
 describe('SQLite as a township office runs it', () => {
@@ -18,6 +19,46 @@ describe('SQLite as a township office runs it', () => {
     expect(pragma('foreign_keys')).toBe(1);
     expect(pragma('secure_delete')).toBe(1);
     expect(pragma('busy_timeout')).toBe(5000);
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checkpoints on a thread of its own once the WAL has grown, and the writer no longer does', async () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'x.sqlite');
+    const db = openSqlite(file, { startAfterBytes: 256 * 1024, watchEveryMs: 20, everyMs: 20 });
+    const sqlite = db.sqlite!;
+    sqlite.exec('create table t (id integer primary key, body text not null)');
+    const insert = sqlite.prepare('insert into t (body) values (?)');
+    const databaseBytes = () => fs.statSync(file).size;
+    const before = databaseBytes();
+    // 2 MB of rows, a transaction at a time: far past the start, far below the writer's backstop.
+    for (let batch = 0; batch < 20; batch += 1) sqlite.transaction(() => {
+      for (let row = 0; row < 100; row += 1) insert.run('x'.repeat(1000));
+    })();
+    const waitFor = async (done: () => boolean) => {
+      for (let tries = 0; tries < 250 && !done(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      return done();
+    };
+    expect(await waitFor(() => db.sqlite !== null && sqlite.pragma('wal_autocheckpoint', { simple: true }) === BACKSTOP_PAGES)).toBe(true);
+    // Only a checkpoint writes pages into the database file; the writer's own waits for BACKSTOP_PAGES.
+    expect(await waitFor(() => databaseBytes() > before + 1024 * 1024)).toBe(true);
+    expect(sqlite.prepare('select count(*) as n from t').get()).toEqual({ n: 2000 });
+    await db.close();
+    expect(sqlite.open).toBe(false);
+    // Everything is in the file: reopened, nothing was lost.
+    const again = openSqlite(file);
+    expect(again.sqlite!.prepare('select count(*) as n from t').get()).toEqual({ n: 2000 });
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves checkpoints to the writer while the WAL stays small', async () => {
+    const dir = makeTempDir();
+    const db = openSqlite(path.join(dir, 'x.sqlite'), { watchEveryMs: 20 });
+    db.sqlite!.exec('create table t (id integer primary key)');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(db.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { AppConfig, DatabaseKind } from '../platform/config.js';
 import { createGroupCommit, type WriteWork } from './group-commit.js';
 import type { Database } from './schema.js';
+import { startWalCheckpointer, type CheckpointerOptions } from './wal-checkpointer.js';
 
 export interface Db {
   readonly kysely: Kysely<Database>;
@@ -52,6 +53,8 @@ export const SQLITE_PRAGMAS = [
   // 64 MB of page cache instead of SQLite's 2 MB: a million people's indexes (blind indexes are
   // random keys) otherwise send most inserts of an import to the disk.
   'cache_size = -65536',
+  // A WAL grown large under heavy writes (wal-checkpointer.ts) is cut back to 64 MB when reset.
+  'journal_size_limit = 67108864',
 ] as const;
 
 function ensureWritableDirectory(dir: string): void {
@@ -96,7 +99,8 @@ function withStatementCache(sqlite: BetterSqlite3.Database, size = 1000): Sqlite
   };
 }
 
-export function openSqlite(file: string): Db {
+/** `checkpoints`: when and how often checkpoints move to a thread of their own (wal-checkpointer.ts). */
+export function openSqlite(file: string, checkpoints: CheckpointerOptions = {}): Db {
   ensureWritableDirectory(path.dirname(file));
   let sqlite: BetterSqlite3.Database;
   try {
@@ -111,6 +115,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const groupCommit = createGroupCommit(kysely);
+  const checkpointer = startWalCheckpointer(sqlite, file, checkpoints);
   return {
     kysely,
     kind: 'sqlite',
@@ -123,7 +128,10 @@ export function openSqlite(file: string): Db {
     schema: null,
     close: async () => {
       await groupCommit.idle();
+      await checkpointer.stop();
       await kysely.destroy();
+      // Kysely closes only a connection it has opened: a database never queried through it is closed here.
+      if (sqlite.open) sqlite.close();
     },
   };
 }
