@@ -18,6 +18,7 @@ import type { Executor } from '../../db/schema.js';
 import type { NewPerson, PersonHistoryTable, PersonTable } from '../../db/tables/person.table.js';
 import { syncVisitSchedules } from '../visits/visit-schedules.service.js';
 import type { AppContext } from '../../platform/context.js';
+import { DigestSet } from '../../platform/digest-set.js';
 import { changesBetween, keyGroupOf } from './persons.service.js';
 import * as repo from './persons.repo.js';
 
@@ -101,8 +102,8 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
   const crypto = ctx.fieldCrypto();
   let columns: Partial<Record<PersonColumnKey, number>> = {};
   let places: ReturnType<typeof indexPlaces> | null = null;
-  /** The first 96 bits of every document's blind index seen in this file, to catch a number given twice. */
-  const seen = new Set<string>();
+  /** The blind index of every document met in this file (in 16 bytes each), to catch a number given twice. */
+  const seen = new DigestSet();
   /** People of the batch in writing whose visit schedules follow them (see finishBatch). */
   const toReschedule: string[] = [];
 
@@ -189,12 +190,11 @@ export function createPersonImporter(ctx: AppContext, job: PersonImportJob) {
         continue;
       }
       const index = crypto.blindIndex(read.row.idType === 'resident_id' ? 'id_number' : 'id_other', read.row.idNumber);
-      const key = index.slice(0, 24);
-      if (seen.has(key) || added.has(key)) {
+      if (seen.has(index) || added.has(index)) {
         result.rejections.push({ rowNumber: line.number, cells, problems: [{ column: 'idNumber', problem: 'duplicate_in_file' }] });
         continue;
       }
-      added.add(key);
+      added.add(index);
       good.push({ number: line.number, row: read.row, grid: place.grid, index, cells });
     }
 
