@@ -53,10 +53,16 @@ describe.skipIf(!chromiumAvailable)('publicity and station standards in the cons
 
   async function openDaily(page: Page, item: string) {
     const entry = page.getByRole('menuitem', { name: item, exact: true });
+    const group = page.getByRole('menuitem', { name: '日常运行' });
+    // The menu first: on a loaded machine it may not be drawn yet when the page is.
+    await expect.poll(() => group.isVisible()).toBe(true);
     // The group stays open on its own pages: clicking it again would fold it (and, on a slow
     // machine, hide the entry before the click lands).
-    if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: '日常运行' }).click();
+    if (!(await entry.isVisible())) await group.click();
+    await expect.poll(() => entry.isVisible()).toBe(true);
     await entry.click();
+    // The page is open once its entry is the selected one.
+    await expect.poll(() => entry.getAttribute('class')).toContain('ant-menu-item-selected');
   }
 
   it('lets the village office record a meeting with a photo', async () => {
@@ -114,7 +120,8 @@ describe.skipIf(!chromiumAvailable)('publicity and station standards in the cons
     const { page, context } = await signedIn('center');
     await openDaily(page, '阵地建设');
     const row = page.locator('.ant-table-row', { hasText: VILLAGE });
-    await expect.poll(() => row.count()).toBe(1);
+    // The status of every station of the township, read on a machine busy with the rest of the suite.
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     await settle(page);
     await page.screenshot({ path: screenshotPath('console-stations-center'), fullPage: true });
     await row.getByRole('button', { name: '检查' }).click();
